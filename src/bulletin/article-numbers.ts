@@ -1,0 +1,46 @@
+// Decides whether a line that begins with a number begins an article ("1.标题") or is body text.
+
+export interface ArticleCandidate {
+  number: number;
+  title: string;
+}
+
+// "1.标题", "1、标题", "１．标题", "1．标题". The delimiter must not be followed by a digit, so a line
+// that begins "2.0 时代" is text, not article 2.
+const NUMBERED = /^([0-9０-９]{1,3})[.．、](?![0-9０-９])\s*(\S.*)$/u;
+// Titles are headlines: they never end like a clause or a list item ("1.微信编辑报送选题；").
+const ENDS_LIKE_A_CLAUSE = /[，,、；;：:。]$/u;
+const LONGEST_TITLE = 80;
+
+export function articleCandidate(text: string): ArticleCandidate | null {
+  const match = NUMBERED.exec(text);
+  if (!match?.[1] || !match[2]) return null;
+  const title = match[2].trim();
+  if (title.length > LONGEST_TITLE || ENDS_LIKE_A_CLAUSE.test(title)) return null;
+  return { number: Number(match[1].normalize('NFKC')), title };
+}
+
+export interface NumberingContext {
+  /** Number of the last article, or null before the first. */
+  lastNumber: number | null;
+  /** The line follows a section header directly. */
+  afterHeader: boolean;
+  /** The text just before ends like the end of an article: a source in parentheses or a full stop. */
+  previousEndsArticle: boolean;
+  /** The text just before ends with a closing parenthesis, as a source does. */
+  previousEndsWithSource: boolean;
+}
+
+/**
+ * A numbered line begins an article when its number is the next one, when it opens a section
+ * (numbering may restart in each), or when the text before it closes an article and its number is
+ * a plausible slip (a few skipped, or the same number again after a source). Any other numbered
+ * line is a list inside an article ("1.微信编辑报送选题；2.审阅选题"), so it stays body text.
+ */
+export function startsArticle(candidate: ArticleCandidate, context: NumberingContext): boolean {
+  const { number } = candidate;
+  const { lastNumber } = context;
+  if (lastNumber === null || context.afterHeader || number === lastNumber + 1) return true;
+  if (context.previousEndsArticle && number > lastNumber && number <= lastNumber + 4) return true;
+  return context.previousEndsWithSource && number <= lastNumber;
+}
