@@ -8,15 +8,18 @@ export interface ArticleCandidate {
 // "1.标题", "1、标题", "１．标题", "1．标题". The delimiter must not be followed by a digit, so a line
 // that begins "2.0 时代" is text, not article 2.
 const NUMBERED = /^([0-9０-９]{1,3})[.．、](?![0-9０-９])\s*(\S.*)$/u;
-// Titles are headlines: they never end like a clause or a list item ("1.微信编辑报送选题；").
+// Titles are headlines: they never end like a clause or a list item ("1.微信编辑报送选题；"), and
+// never hold a full stop or semicolon ("1.微信编辑报送选题；2.审阅选").
 const ENDS_LIKE_A_CLAUSE = /[，,、；;：:。]$/u;
+const HOLDS_A_SENTENCE_BREAK = /[。；]/u;
 const LONGEST_TITLE = 80;
 
 export function articleCandidate(text: string): ArticleCandidate | null {
   const match = NUMBERED.exec(text);
   if (!match?.[1] || !match[2]) return null;
   const title = match[2].trim();
-  if (title.length > LONGEST_TITLE || ENDS_LIKE_A_CLAUSE.test(title)) return null;
+  if (title.length > LONGEST_TITLE || ENDS_LIKE_A_CLAUSE.test(title) || HOLDS_A_SENTENCE_BREAK.test(title))
+    return null;
   return { number: Number(match[1].normalize('NFKC')), title };
 }
 

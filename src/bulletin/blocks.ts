@@ -2,15 +2,12 @@
 import { articleCandidate, startsArticle } from './article-numbers.ts';
 import { detectLayout, displayWidth, type Layout } from './layout.ts';
 import { headerTitle, type SourceLine } from './lines.ts';
+import { ENDS_SENTENCE, ENDS_WITH_PARENTHESIS, endsLikeParagraph } from './punctuation.ts';
 
 export type Block =
   | { kind: 'header'; line: number; title: string }
   | { kind: 'title'; line: number; number: number; title: string }
   | { kind: 'paragraph'; line: number; text: string };
-
-// Sentence ends, possibly followed by closing quotes or brackets: "。", "键。”", "……。）".
-const ENDS_SENTENCE = /[。！？!?；;：:…．.][”’」』）)\]]*$/u;
-const ENDS_WITH_PARENTHESIS = /[）)]$/u;
 
 interface OpenBlock {
   kind: 'title' | 'paragraph';
@@ -56,8 +53,7 @@ export function readBlocks(lines: readonly SourceLine[]): Block[] {
       startsArticle(candidate, {
         lastNumber,
         afterHeader: !open && previous?.kind === 'header',
-        previousEndsArticle:
-          previousText === '' || ENDS_SENTENCE.test(previousText) || ENDS_WITH_PARENTHESIS.test(previousText),
+        previousEndsArticle: previousText === '' || endsLikeParagraph(previousText),
         previousEndsWithSource: ENDS_WITH_PARENTHESIS.test(previousText),
       });
     if (open && !(isArticle && endsBeforeArticle(open, layout)) && !endsParagraph(open, line, layout)) {

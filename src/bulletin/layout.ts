@@ -1,5 +1,7 @@
 // Reads the layout of a bulletin from its lines: how paragraph ends are marked and how wide lines run.
+import { articleCandidate } from './article-numbers.ts';
 import type { SourceLine } from './lines.ts';
+import { endsLikeParagraph } from './punctuation.ts';
 
 export interface Layout {
   /**
@@ -15,17 +17,33 @@ export interface Layout {
 
 export function detectLayout(lines: readonly SourceLine[]): Layout {
   const content = lines.filter((line) => line.kind === 'content');
-  const withTrailingSpace = content.filter((line) => line.trailingSpace).length;
+  const lineWidth = usualWidth(content);
   let followedByBlank = 0;
   for (let index = 0; index < lines.length - 1; index++) {
     if (lines[index]?.kind === 'content' && lines[index + 1]?.kind === 'blank') followedByBlank++;
   }
   return {
-    // Some lines but not nearly all: a padded file where every line ends in spaces marks nothing.
-    trailingSpaceMarksParagraphs: withTrailingSpace >= 2 && withTrailingSpace <= content.length * 0.8,
+    trailingSpaceMarksParagraphs: trailingSpaceIsAMarker(content, lineWidth),
     blankBetweenLines: content.length > 0 && followedByBlank >= content.length * 0.6,
-    lineWidth: usualWidth(content),
+    lineWidth,
   };
+}
+
+/**
+ * Trailing spaces mark paragraph ends when the lines that carry them look like ends: a sentence end,
+ * a source, a title, or a short last line. In a file where every line was padded with spaces, most
+ * padded lines stop mid-sentence at full width, and the spaces mean nothing.
+ */
+function trailingSpaceIsAMarker(content: readonly SourceLine[], lineWidth: number): boolean {
+  const marked = content.filter((line) => line.trailingSpace);
+  if (marked.length < 2) return false;
+  const looksLikeEnd = marked.filter(
+    (line) =>
+      endsLikeParagraph(line.text) ||
+      articleCandidate(line.text) !== null ||
+      displayWidth(line.text) < lineWidth * 0.9,
+  );
+  return looksLikeEnd.length >= marked.length * 0.6;
 }
 
 /** The 75th percentile of line widths: most lines of a wrapped text are full ones. */
