@@ -2,8 +2,10 @@
 import { parseArgs } from 'node:util';
 import { BulletinError } from './bulletin/errors.ts';
 import { type Output, processOutput } from './commands/output.ts';
+import { runBuild } from './commands/build.ts';
 import { runParse } from './commands/parse.ts';
 import type { MetaOverrides } from './content/meta.ts';
+import { BuildError } from './site/errors.ts';
 
 const USAGE = `Usage: jianbao <command> [options]
 
@@ -58,6 +60,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
           },
           output,
         );
+      case 'build':
+        noOperands(operands, 'build');
+        return await runBuild({ contentDir: values.content, outDir: values.out, pathPrefix: values['path-prefix'] }, output);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -79,6 +84,10 @@ function singleFile(operands: readonly string[], command: string): string {
   return operands[0];
 }
 
+function noOperands(operands: readonly string[], command: string): void {
+  if (operands.length > 0) throw new UsageError(`${command} takes no FILE (use --content DIR)`);
+}
+
 function metaOverrides(values: { date?: string; title?: string; issue?: string }): MetaOverrides {
   const overrides: MetaOverrides = {};
   if (values.date !== undefined) overrides.date = values.date;
@@ -96,7 +105,7 @@ function reportError(error: unknown, output: Output): number {
     output.error(`jianbao: ${error.message}\n\n${USAGE}`);
     return 2;
   }
-  if (error instanceof BulletinError) {
+  if (error instanceof BulletinError || error instanceof BuildError) {
     output.error(error.message);
     return 1;
   }

@@ -1,0 +1,72 @@
+// A cache of parsed bulletins on disk, keyed by file content and by the parser's own source code.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Bulletin } from '../bulletin/types.ts';
+
+const PARSER_DIR = path.join(import.meta.dirname, '../bulletin');
+const CACHE_FILE = 'parsed.json';
+
+interface CacheFile {
+  key: string;
+  entries: Record<string, { hash: string; bulletin: Bulletin }>;
+}
+
+/**
+ * The key includes a hash of src/bulletin/*.ts and content/ settings, so a change to the parser or to
+ * the section map can never serve a stale parse: the cache is then simply empty.
+ */
+export class ParseCache {
+  private dirty = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly data: CacheFile,
+  ) {}
+
+  static async open(dir: string, settingsKey: string): Promise<ParseCache> {
+    const key = `${await parserHash()}:${settingsKey}`;
+    const file = path.join(dir, CACHE_FILE);
+    let data: CacheFile = { key, entries: {} };
+    try {
+      const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      if (stored.key === key) data = stored;
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return new ParseCache(file, data);
+  }
+
+  get(file: string, hash: string): Bulletin | undefined {
+    const entry = this.data.entries[file];
+    return entry?.hash === hash ? entry.bulletin : undefined;
+  }
+
+  set(file: string, hash: string, bulletin: Bulletin): void {
+    this.data.entries[file] = { hash, bulletin };
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(this.data));
+    await rename(temporary, this.file);
+  }
+}
+
+let parserHashPromise: Promise<string> | undefined;
+
+function parserHash(): Promise<string> {
+  parserHashPromise ??= (async () => {
+    const hash = createHash('sha1');
+    for (const name of (await readdir(PARSER_DIR)).sort()) {
+      hash.update(name).update(await readFile(path.join(PARSER_DIR, name)));
+    }
+    hash.update(await readFile(path.join(import.meta.dirname, 'meta.ts')));
+    hash.update(await readFile(path.join(import.meta.dirname, 'bulletin-file.ts')));
+    return hash.digest('hex');
+  })();
+  return parserHashPromise;
+}

@@ -1,0 +1,62 @@
+// Eleventy's configuration for the jianbao site: read it as the site's table of contents.
+import path from 'node:path';
+import type { SiteModel } from './model.ts';
+import type { PageSelection } from './selection.ts';
+import { renderParagraphs, renderMarkdown } from './render-text.ts';
+
+export const ROOT = path.join(import.meta.dirname, '../..');
+export const TEMPLATES_DIR = path.join(ROOT, 'templates');
+export const PUBLIC_DIR = path.join(ROOT, 'public');
+
+export interface SiteConfigOptions {
+  model: SiteModel;
+  /** The pages to render; a full build renders all of them. */
+  render: PageSelection;
+  /** URL path the site is served under, "/" or e.g. "/bulletin/". */
+  pathPrefix: string;
+  /** Markdown of the About page (content/about.md), if the content folder has one. */
+  about: string | null;
+}
+
+// Eleventy's user config object; its full type is not exported in a form TypeScript can import.
+// biome-ignore lint/suspicious/noExplicitAny: Eleventy's UserConfig is untyped here
+type EleventyUserConfig = any;
+
+export function configureSite(config: EleventyUserConfig, options: SiteConfigOptions): void {
+  const { model, pathPrefix } = options;
+
+  // Templates are Nunjucks; bulletin text is data, never a template: no Markdown or HTML file is
+  // pre-processed by a template engine, and Nunjucks autoescapes every value it prints.
+  config.setTemplateFormats(['njk']);
+  config.setIncludesDirectory('_includes');
+  config.setLayoutsDirectory('_includes');
+  config.setQuietMode(true);
+  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+
+  // Static assets: CSS, icons and the search bundle's source folder are copied as they are.
+  config.addPassthroughCopy({ [path.relative(ROOT, PUBLIC_DIR)]: '/' });
+
+  // The data every template sees, shaped by src/site/model.ts.
+  config.addGlobalData('site', model.settings);
+  config.addGlobalData('model', model);
+  config.addGlobalData('render', options.render);
+  config.addGlobalData('about', options.about);
+  config.addGlobalData('navSections', model.sections);
+
+  // Sub-path hosting: every internal URL goes through `link`, so the same templates serve "/" and
+  // "/any/prefix/". Feeds and the sitemap need absolute URLs, from site.url in content/site.yaml.
+  config.addFilter('link', (url: string) => `${pathPrefix}${url}`);
+  config.addFilter('absolute', (url: string) => `${model.settings.url}${url}`);
+
+  // Rendering: bulletin paragraphs as escaped plain text, editors' Markdown sanitized.
+  config.addFilter('bodyHtml', (article: { paragraphs: readonly string[] }) => renderParagraphs(article.paragraphs));
+  config.addFilter('markdown', (source: string) => renderMarkdown(source));
+  config.addFilter('zhDate', formatChineseDate);
+  config.addFilter('atomDate', (date: string) => `${date}T00:00:00Z`);
+}
+
+/** "2014-08-14" → "2014年8月14日". */
+export function formatChineseDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
