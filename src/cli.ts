@@ -1,8 +1,8 @@
 // Command line: arguments → one function per command; the only place errors become text and exit codes.
 import { parseArgs } from 'node:util';
 import { BulletinError } from './bulletin/errors.ts';
-import { type Output, processOutput } from './commands/output.ts';
 import { runBuild } from './commands/build.ts';
+import { type Output, processOutput } from './commands/output.ts';
 import { runParse } from './commands/parse.ts';
 import type { MetaOverrides } from './content/meta.ts';
 import { BuildError } from './site/errors.ts';
@@ -62,7 +62,10 @@ export async function main(argv: readonly string[], output: Output = processOutp
         );
       case 'build':
         noOperands(operands, 'build');
-        return await runBuild({ contentDir: values.content, outDir: values.out, pathPrefix: values['path-prefix'] }, output);
+        return await runBuild(
+          { contentDir: values.content, outDir: values.out, pathPrefix: values['path-prefix'] },
+          output,
+        );
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

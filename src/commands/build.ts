@@ -14,6 +14,8 @@ export async function runBuild(command: BuildCommand, output: Output): Promise<n
   const started = performance.now();
   const result = await buildSite({ ...command, cacheDir: CACHE_DIR });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  output.error(`built ${result.issues} issues, ${result.articles} articles, ${result.pages} pages into ${command.outDir} in ${seconds} s`);
+  output.error(
+    `built ${result.issues} issues, ${result.articles} articles, ${result.pages} pages into ${command.outDir} in ${seconds} s`,
+  );
   return 0;
 }

@@ -1,6 +1,6 @@
 // A cache of parsed bulletins on disk, keyed by file content and by the parser's own source code.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Bulletin } from '../bulletin/types.ts';
 

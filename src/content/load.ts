@@ -32,7 +32,10 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       const hash = createHash('sha1').update(bytes).digest('hex');
       const cached = cache?.get(file, hash);
       if (cached) return cached;
-      const bulletin = parseBulletinBytes(bytes, file, { sectionSlugs: config.sectionSlugs, siteTitle: config.site.title });
+      const bulletin = parseBulletinBytes(bytes, file, {
+        sectionSlugs: config.sectionSlugs,
+        siteTitle: config.site.title,
+      });
       cache?.set(file, hash, bulletin);
       return bulletin;
     }),
@@ -57,11 +60,17 @@ export async function listIssueFiles(issuesDir: string): Promise<string[]> {
 
 /** Oldest first; two issues of one date would share a URL, so that is an error. */
 function sortByDate(bulletins: Bulletin[]): Bulletin[] {
-  const sorted = [...bulletins].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.file.localeCompare(b.file));
+  const sorted = [...bulletins].sort(
+    (a, b) => a.meta.date.localeCompare(b.meta.date) || a.file.localeCompare(b.file),
+  );
   sorted.forEach((bulletin, index) => {
     const previous = sorted[index - 1];
     if (previous && previous.meta.date === bulletin.meta.date) {
-      throw new BulletinError(bulletin.file, 1, `another issue has the same date ${bulletin.meta.date} (${previous.file}); each issue needs its own date`);
+      throw new BulletinError(
+        bulletin.file,
+        1,
+        `another issue has the same date ${bulletin.meta.date} (${previous.file}); each issue needs its own date`,
+      );
     }
   });
   return sorted;

@@ -12,6 +12,8 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Folder for caches (parsed bulletins, search postings); none when omitted. */
   cacheDir?: string;
+  /** Templates to build with; the project's templates/ when omitted (tests use a broken copy). */
+  templatesDir?: string;
 }
 
 export interface BuildResult {
@@ -29,7 +31,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
-    const pages = await renderPages(staging, { model, render: selectAllPages(model), pathPrefix, about });
+    const pages = await renderPages(
+      staging,
+      { model, render: selectAllPages(model), pathPrefix, about },
+      options.templatesDir,
+    );
     await swapIn(staging, outDir);
     return { model, pages, issues: model.issues.length, articles: model.articles.length };
   } catch (error) {

@@ -1,8 +1,8 @@
 // Eleventy's configuration for the jianbao site: read it as the site's table of contents.
 import path from 'node:path';
 import type { SiteModel } from './model.ts';
+import { renderMarkdown, renderParagraphs } from './render-text.ts';
 import type { PageSelection } from './selection.ts';
-import { renderParagraphs, renderMarkdown } from './render-text.ts';
 
 export const ROOT = path.join(import.meta.dirname, '../..');
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -31,6 +31,11 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.setIncludesDirectory('_includes');
   config.setLayoutsDirectory('_includes');
   config.setQuietMode(true);
+  // Eleventy warns on stderr when a filter takes a share of the build; jianbao measures itself (npm run bench).
+  config.benchmarks?.config?.setIsVerbose(false);
+  // Eleventy caches template files by path for the life of the process; `serve` builds many times
+  // in one process, and an edited template must be read again.
+  config.setUseTemplateCache(false);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
 
   // Static assets: CSS, icons and the search bundle's source folder are copied as they are.
@@ -49,7 +54,9 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addFilter('absolute', (url: string) => `${model.settings.url}${url}`);
 
   // Rendering: bulletin paragraphs as escaped plain text, editors' Markdown sanitized.
-  config.addFilter('bodyHtml', (article: { paragraphs: readonly string[] }) => renderParagraphs(article.paragraphs));
+  config.addFilter('bodyHtml', (article: { paragraphs: readonly string[] }) =>
+    renderParagraphs(article.paragraphs),
+  );
   config.addFilter('markdown', (source: string) => renderMarkdown(source));
   config.addFilter('zhDate', formatChineseDate);
   config.addFilter('atomDate', (date: string) => `${date}T00:00:00Z`);

@@ -138,7 +138,10 @@ export function buildSiteModel(bulletins: readonly Bulletin[], settings: SiteSet
       url: section.feedUrl,
       title: section.title,
       homeUrl: section.url,
-      entries: articles.filter((article) => article.section.slug === section.slug).slice(-FEED_LENGTH).reverse(),
+      entries: articles
+        .filter((article) => article.section.slug === section.slug)
+        .slice(-FEED_LENGTH)
+        .reverse(),
     })),
   };
 }
@@ -194,7 +197,9 @@ function issuePage(bulletin: Bulletin, articles: ArticlePage[]): IssuePage {
   };
 }
 
-function linkNeighbours(pages: readonly { url: string; title: string; previous: Link | null; next: Link | null }[]): void {
+function linkNeighbours(
+  pages: readonly { url: string; title: string; previous: Link | null; next: Link | null }[],
+): void {
   pages.forEach((page, index) => {
     const previous = pages[index - 1];
     const next = pages[index + 1];
@@ -207,7 +212,8 @@ function linkNeighbours(pages: readonly { url: string; title: string; previous: 
 function sectionPages(bulletins: readonly Bulletin[], articles: readonly ArticlePage[]): SectionPage[] {
   const titles = new Map<string, string>();
   for (const bulletin of [...bulletins].reverse()) {
-    for (const section of bulletin.sections) if (!titles.has(section.slug)) titles.set(section.slug, section.title);
+    for (const section of bulletin.sections)
+      if (!titles.has(section.slug)) titles.set(section.slug, section.title);
   }
   return [...titles].map(([slug, title]) => {
     const years = new Map<string, number>();
@@ -241,13 +247,19 @@ function sectionYearPages(sections: readonly SectionPage[], issues: readonly Iss
       year: year.year,
       url: year.url,
       title: `${section.title} · ${year.year}年`,
-      breadcrumbs: [SECTIONS, { url: section.url, title: section.title }, { url: year.url, title: `${year.year}年` }],
+      breadcrumbs: [
+        SECTIONS,
+        { url: section.url, title: section.title },
+        { url: year.url, title: `${year.year}年` },
+      ],
       nav: section.slug,
       issues: issues
         .filter((issue) => issue.year === year.year)
         .map((issue) => ({
           issue: { url: issue.url, title: issue.title, date: issue.date },
-          articles: issue.sections.filter((part) => part.slug === section.slug).flatMap((part) => part.articles),
+          articles: issue.sections
+            .filter((part) => part.slug === section.slug)
+            .flatMap((part) => part.articles),
         }))
         .filter((entry) => entry.articles.length > 0),
       newer: section.years[index - 1] ?? null,
@@ -276,7 +288,14 @@ function sourcePages(articles: readonly ArticlePage[]): SourcePage[] {
       const url = `sources/${slug}/`;
       const list = byName.get(name) ?? [];
       for (const article of list) if (article.source) article.source.url = url;
-      return { name, url, title: name, breadcrumbs: [SOURCES, { url, title: name }], nav: 'sources', articles: [...list].reverse() };
+      return {
+        name,
+        url,
+        title: name,
+        breadcrumbs: [SOURCES, { url, title: name }],
+        nav: 'sources',
+        articles: [...list].reverse(),
+      };
     });
 }
 

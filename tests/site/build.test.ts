@@ -1,0 +1,185 @@
+// The built site of the real bulletin: pages, headings, feeds, determinism, and safety of hostile text.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BulletinError } from '../../src/bulletin/errors.ts';
+import type { Article } from '../../src/bulletin/types.ts';
+import { buildSite } from '../../src/site/build.ts';
+import { BuildError } from '../../src/site/errors.ts';
+import { decodeEntities, fileHashes, firstHeading, listFiles, readPage } from '../support/site-files.ts';
+import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+const CONTENT = path.join(ROOT, 'content');
+const HOSTILE = path.join(ROOT, 'tests/fixtures/content/hostile');
+const expected: { sections: { title: string; slug: string; articles: Article[] }[] } = JSON.parse(
+  readFileSync(path.join(ROOT, 'tests/fixtures/real-bulletin/expected.json'), 'utf8'),
+);
+const expectedArticles = expected.sections.flatMap((section) => section.articles);
+
+let out: string;
+
+/** The article body's paragraphs as a reader sees them (tags removed, entities decoded). */
+function bodyParagraphs(html: string): string[] {
+  const body = /<div class="body">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+  return [...body.matchAll(/<p>([\s\S]*?)<\/p>\n/g)].map((match) => decodeEntities(match[1] ?? ''));
+}
+
+beforeAll(async () => {
+  out = path.join(temporaryDirectory('site'), '_site');
+  await buildSite({ contentDir: CONTENT, outDir: out, pathPrefix: '/jb/' });
+});
+afterAll(removeTemporaryDirectories);
+
+describe('the site of the real bulletin', () => {
+  it('has 22 article pages whose <h1> is the article title', () => {
+    const articlePages = listFiles(out).filter((file) => /^issues\/2014-08-14\/\d+\/index\.html$/.test(file));
+    expect(articlePages).toHaveLength(22);
+    expectedArticles.forEach((article, index) => {
+      expect(firstHeading(readPage(out, `issues/2014-08-14/${index + 1}/`))).toBe(article.title);
+    });
+  });
+
+  it('has a page per section whose <h1> starts with the section title', () => {
+    for (const section of expected.sections) {
+      expect(firstHeading(readPage(out, `sections/${section.slug}/`))?.startsWith(section.title)).toBe(true);
+      expect(firstHeading(readPage(out, `sections/${section.slug}/2014/`))?.startsWith(section.title)).toBe(
+        true,
+      );
+    }
+  });
+
+  it('has an issue page with all 22 titles and their paragraphs in order', () => {
+    const html = readPage(out, 'issues/2014-08-14/');
+    let position = 0;
+    for (const article of expectedArticles) {
+      const found = html.indexOf(`${article.number}. ${article.title}`, position);
+      expect(found, article.title).toBeGreaterThan(position);
+      position = found;
+    }
+    expect(html).toContain('荷兰、日本、美国、英国、新西兰、芬兰');
+  });
+
+  it('shows the latest issue grouped by section on the home page', () => {
+    const html = readPage(out, '');
+    for (const section of expected.sections) expect(html).toContain(`>${section.title}</a></h2>`);
+    expect(html).toContain('href="/jb/issues/2014-08-14/22/"');
+  });
+
+  it('writes valid Atom feeds for the site and each section', () => {
+    const site = parseFeed(readFileSync(path.join(out, 'feed.xml'), 'utf8'));
+    expect(site.title).toBe('电子政务简报');
+    expect(site.items).toHaveLength(22);
+    expect(site.items[0]?.title).toBe(expectedArticles.at(-1)?.title);
+    expect(site.items[0]?.url).toBe('https://jianbao.example.org/issues/2014-08-14/22/');
+    for (const section of expected.sections) {
+      const feed = parseFeed(readFileSync(path.join(out, `sections/${section.slug}/feed.xml`), 'utf8'));
+      expect(feed.items.map((item) => item.title).sort()).toEqual(
+        section.articles.map((article) => article.title).sort(),
+      );
+    }
+  });
+
+  it('writes sitemap.xml, robots.txt and 404.html', () => {
+    const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap.match(/<loc>/g)?.length).toBeGreaterThan(22 + 4);
+    expect(sitemap).toContain('<loc>https://jianbao.example.org/issues/2014-08-14/1/</loc>');
+    expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://jianbao.example.org/sitemap.xml',
+    );
+    expect(firstHeading(readFileSync(path.join(out, '404.html'), 'utf8'))).toBe('找不到页面');
+  });
+
+  it('builds byte-identical output from the same content', async () => {
+    const again = path.join(temporaryDirectory('site-again'), '_site');
+    await buildSite({ contentDir: CONTENT, outDir: again, pathPrefix: '/jb/' });
+    expect(fileHashes(again)).toEqual(fileHashes(out));
+  });
+});
+
+describe('a bulletin full of hostile text', () => {
+  let hostile: string;
+  beforeAll(async () => {
+    hostile = path.join(temporaryDirectory('hostile'), '_site');
+    await buildSite({ contentDir: HOSTILE, outDir: hostile });
+  });
+
+  it('shows markup, Markdown and template syntax literally', () => {
+    const article = readPage(hostile, 'issues/2014-09-01/1/');
+    expect(firstHeading(article)).toBe('<script>alert("title")</script> **粗体标题** {{ 7 * 7 }} {% raw %}');
+    expect(bodyParagraphs(article)).toEqual([
+      '正文 <b>加粗</b> <img src=x onerror=alert(1)> [链接](javascript:alert(1)) {% include "x.njk" %} {{ site.title }}',
+      '# 不是标题',
+      '&amp; &lt;script&gt; ${process.env.HOME}',
+    ]);
+    expect(article).not.toContain('49');
+    expect(bodyParagraphs(readPage(hostile, 'issues/2014-09-01/2/'))).toEqual([
+      '正文 </p></article><script>alert(2)</script>。',
+    ]);
+    expect(firstHeading(readPage(hostile, 'issues/2014-09-01/'))).toBe('<i>敌意</i> {{ 6 * 7 }} 简报');
+  });
+
+  it('puts no executable markup from the bulletin on any page', () => {
+    for (const file of listFiles(hostile).filter((name) => name.endsWith('.html'))) {
+      const tags = readFileSync(path.join(hostile, file), 'utf8').match(/<[a-zA-Z][^>]*>/g) ?? [];
+      const scripts = tags.filter((tag) => /^<script\b/.test(tag));
+      expect(scripts, file).toEqual(file === 'search/index.html' ? ['<script src="/search.js" defer>'] : []);
+      expect(
+        tags.filter((tag) => /\son\w+=|javascript:/i.test(tag)),
+        file,
+      ).toEqual([]);
+      expect(
+        tags.filter((tag) => /^<(img|b|i|em|iframe|object)\b/.test(tag)),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it('keeps an editor note as sanitized Markdown', () => {
+    const issue = readPage(hostile, 'issues/2014-09-01/');
+    expect(issue).toContain('<strong>编者按</strong>');
+    expect(issue).not.toContain("alert('note')</script>");
+  });
+});
+
+describe('a failed build', () => {
+  it('exits with FILE:LINE for a bulletin it cannot parse and leaves the previous site untouched', async () => {
+    const content = temporaryDirectory('bad-content');
+    cpSync(CONTENT, content, { recursive: true });
+    const target = path.join(temporaryDirectory('bad-out'), '_site');
+    await buildSite({ contentDir: content, outDir: target });
+    const before = fileHashes(target);
+    writeFileSync(path.join(content, 'issues/2014-08-21.txt'), '【国外电子政务】\n\n只有文字，没有文章。\n');
+    const failure = await buildSite({ contentDir: content, outDir: target }).catch((error) => error);
+    expect(failure).toBeInstanceOf(BulletinError);
+    expect(failure.message).toBe(
+      `${path.join(content, 'issues/2014-08-21.txt')}:1: no article found: articles begin with a numbered title line such as "1.标题" or "1、标题"`,
+    );
+    expect(fileHashes(target)).toEqual(before);
+  });
+
+  it('exits with the template FILE:LINE for a template error and leaves the previous site untouched', async () => {
+    const templates = temporaryDirectory('bad-templates');
+    cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
+    const target = path.join(temporaryDirectory('bad-out'), '_site');
+    await buildSite({ contentDir: CONTENT, outDir: target, templatesDir: templates });
+    const before = fileHashes(target);
+    const issueTemplate = path.join(templates, 'issue.njk');
+    writeFileSync(
+      issueTemplate,
+      readFileSync(issueTemplate, 'utf8').replace(
+        '<h1>{{ issue.title }}</h1>',
+        '<h1>{{ issue.title | noSuchFilter }}</h1>',
+      ),
+    );
+    const failure = await buildSite({ contentDir: CONTENT, outDir: target, templatesDir: templates }).catch(
+      (error) => error,
+    );
+    expect(failure).toBeInstanceOf(BuildError);
+    expect(failure.message).toBe(
+      `${path.relative(process.cwd(), issueTemplate)}:10: filter not found: noSuchFilter`,
+    );
+    expect(fileHashes(target)).toEqual(before);
+  });
+});
