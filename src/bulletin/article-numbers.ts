@@ -3,11 +3,13 @@
 export interface ArticleCandidate {
   number: number;
   title: string;
+  /** A digit follows the delimiter: "1.5G 时代来临" is a title, "2.0 时代已经到来" is text. */
+  readsAsDecimal: boolean;
 }
 
-// "1.标题", "1、标题", "１．标题", "1．标题". The delimiter must not be followed by a digit, so a line
-// that begins "2.0 时代" is text, not article 2.
-const NUMBERED = /^([0-9０-９]{1,3})[.．、](?![0-9０-９])\s*(\S.*)$/u;
+// "1.标题", "1、标题", "１．标题", "1．标题".
+const NUMBERED = /^([0-9０-９]{1,3})[.．、]\s*(\S.*)$/u;
+const DECIMAL = /^([0-9０-９]{1,3})[.．][0-9０-９]/u;
 // Titles are headlines: they never end like a clause or a list item ("1.微信编辑报送选题；"), and
 // never hold a full stop or semicolon ("1.微信编辑报送选题；2.审阅选").
 const ENDS_LIKE_A_CLAUSE = /[，,、；;：:。]$/u;
@@ -20,7 +22,7 @@ export function articleCandidate(text: string): ArticleCandidate | null {
   const title = match[2].trim();
   if (title.length > LONGEST_TITLE || ENDS_LIKE_A_CLAUSE.test(title) || HOLDS_A_SENTENCE_BREAK.test(title))
     return null;
-  return { number: Number(match[1].normalize('NFKC')), title };
+  return { number: Number(match[1].normalize('NFKC')), title, readsAsDecimal: DECIMAL.test(text) };
 }
 
 export interface NumberingContext {
@@ -43,6 +45,11 @@ export interface NumberingContext {
 export function startsArticle(candidate: ArticleCandidate, context: NumberingContext): boolean {
   const { number } = candidate;
   const { lastNumber } = context;
+  // A line that could be a decimal number only starts the article whose number comes next.
+  if (candidate.readsAsDecimal) {
+    const expected = number === (lastNumber ?? 0) + 1 || (context.afterHeader && number === 1);
+    return expected && context.previousEndsArticle;
+  }
   if (lastNumber === null || context.afterHeader || number === lastNumber + 1) return true;
   if (context.previousEndsArticle && number > lastNumber && number <= lastNumber + 4) return true;
   return context.previousEndsWithSource && number <= lastNumber;

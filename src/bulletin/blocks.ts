@@ -48,12 +48,13 @@ export function readBlocks(lines: readonly SourceLine[]): Block[] {
     const previous = blocks.at(-1);
     const previousText: string = open ? (open as OpenBlock).text : previous ? blockText(previous) : '';
     const candidate = articleCandidate(line.text);
+    const afterHeader = !open && previous?.kind === 'header';
     const isArticle =
       candidate !== null &&
       startsArticle(candidate, {
         lastNumber,
-        afterHeader: !open && previous?.kind === 'header',
-        previousEndsArticle: previousText === '' || endsLikeParagraph(previousText),
+        afterHeader,
+        previousEndsArticle: afterHeader || previousText === '' || endsLikeParagraph(previousText),
         previousEndsWithSource: ENDS_WITH_PARENTHESIS.test(previousText),
       });
     if (open && !(isArticle && endsBeforeArticle(open, layout)) && !endsParagraph(open, line, layout)) {

@@ -23,17 +23,23 @@ describe('joining broken lines', () => {
 describe('article numbers', () => {
   const candidate = (text: string, expected: { number: number; title: string } | null) =>
     it(`"${text}" → ${expected ? `article ${expected.number}` : 'text'}`, () =>
-      expect(articleCandidate(text)).toEqual(expected));
+      expect(articleCandidate(text)).toEqual(expected && { readsAsDecimal: false, ...expected }));
   candidate('1.SK 电讯与新西兰电信将共建物联网', { number: 1, title: 'SK 电讯与新西兰电信将共建物联网' });
   candidate('12、武汉政务大数据年内开放', { number: 12, title: '武汉政务大数据年内开放' });
   candidate('１２．全角数字', { number: 12, title: '全角数字' });
   candidate('3．全角句点', { number: 3, title: '全角句点' });
   candidate('4. 5G 首都城市', { number: 4, title: '5G 首都城市' });
-  candidate('2.0 时代', null);
   candidate('2014 年 8 月 12 日', null);
   candidate('1.微信编辑报送选题；2.审阅选', null);
   candidate('5.发布。', null);
-  candidate('99.95%以上', null);
+  candidate('99.95%以上', { number: 99, title: '95%以上', readsAsDecimal: true } as never);
+  it('reads "2.0 时代" as a decimal that may only start the next article', () => {
+    const decimal = articleCandidate('2.0 时代');
+    expect(decimal).toEqual({ number: 2, title: '0 时代', readsAsDecimal: true });
+    const after = { afterHeader: false, previousEndsArticle: true, previousEndsWithSource: true };
+    expect(startsArticle(decimal!, { ...after, lastNumber: 5 })).toBe(false);
+    expect(startsArticle(decimal!, { ...after, lastNumber: 1 })).toBe(true);
+  });
 
   const context = {
     lastNumber: 17,
@@ -42,23 +48,34 @@ describe('article numbers', () => {
     previousEndsWithSource: true,
   };
   it('takes the next number as an article', () =>
-    expect(startsArticle({ number: 18, title: 't' }, context)).toBe(true));
+    expect(startsArticle({ number: 18, title: 't', readsAsDecimal: false }, context)).toBe(true));
   it('takes a restart after a section header', () =>
-    expect(startsArticle({ number: 1, title: 't' }, { ...context, afterHeader: true })).toBe(true));
+    expect(
+      startsArticle({ number: 1, title: 't', readsAsDecimal: false }, { ...context, afterHeader: true }),
+    ).toBe(true));
   it('takes a duplicate after a source', () =>
-    expect(startsArticle({ number: 17, title: 't' }, context)).toBe(true));
+    expect(startsArticle({ number: 17, title: 't', readsAsDecimal: false }, context)).toBe(true));
   it('takes a skipped number after a sentence end', () =>
-    expect(startsArticle({ number: 20, title: 't' }, { ...context, previousEndsWithSource: false })).toBe(
-      true,
-    ));
+    expect(
+      startsArticle(
+        { number: 20, title: 't', readsAsDecimal: false },
+        { ...context, previousEndsWithSource: false },
+      ),
+    ).toBe(true));
   it('keeps a list item inside an article as text', () =>
     expect(
-      startsArticle({ number: 1, title: '微信编辑报送选题' }, { ...context, previousEndsWithSource: false }),
+      startsArticle(
+        { number: 1, title: '微信编辑报送选题', readsAsDecimal: false },
+        { ...context, previousEndsWithSource: false },
+      ),
     ).toBe(false));
   it('keeps a far-off number as text', () =>
-    expect(startsArticle({ number: 40, title: 't' }, { ...context, previousEndsWithSource: false })).toBe(
-      false,
-    ));
+    expect(
+      startsArticle(
+        { number: 40, title: 't', readsAsDecimal: false },
+        { ...context, previousEndsWithSource: false },
+      ),
+    ).toBe(false));
 });
 
 describe('sources', () => {
