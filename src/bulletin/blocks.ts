@@ -1,6 +1,6 @@
 // Classified lines → blocks: section headers, article titles and body paragraphs, broken lines rejoined.
-import { articleCandidate, startsArticle } from './article-numbers.ts';
-import { detectLayout, displayWidth, type Layout } from './layout.ts';
+import { articleCandidate, type NumberingContext, startsArticle } from './article-numbers.ts';
+import { detectLayout, type Layout } from './layout.ts';
 import { headerTitle, type SourceLine } from './lines.ts';
 import { ENDS_SENTENCE, ENDS_WITH_PARENTHESIS, endsLikeParagraph } from './punctuation.ts';
 
@@ -13,7 +13,9 @@ interface OpenBlock {
   kind: 'title' | 'paragraph';
   line: number;
   number: number;
-  text: string;
+  /** The block's text so far, joined on close: appending to one string and testing its end would be quadratic. */
+  parts: string[];
+  /** Its last line: the block's text ends as this line's text does. */
   last: SourceLine;
 }
 
@@ -26,10 +28,11 @@ export function readBlocks(lines: readonly SourceLine[]): Block[] {
 
   const close = () => {
     if (!open) return;
+    const text = open.parts.join('');
     blocks.push(
       open.kind === 'title'
-        ? { kind: 'title', line: open.line, number: open.number, title: open.text }
-        : { kind: 'paragraph', line: open.line, text: open.text },
+        ? { kind: 'title', line: open.line, number: open.number, title: text }
+        : { kind: 'paragraph', line: open.line, text },
     );
     open = null;
   };
@@ -45,33 +48,46 @@ export function readBlocks(lines: readonly SourceLine[]): Block[] {
       blocks.push({ kind: 'header', line: line.line, title: headerTitle(line.text) });
       return;
     }
-    const previous = blocks.at(-1);
-    const previousText: string = open ? (open as OpenBlock).text : previous ? blockText(previous) : '';
     const candidate = articleCandidate(line.text);
-    const afterHeader = !open && previous?.kind === 'header';
     const isArticle =
-      candidate !== null &&
-      startsArticle(candidate, {
-        lastNumber,
-        afterHeader,
-        previousEndsArticle: afterHeader || previousText === '' || endsLikeParagraph(previousText),
-        previousEndsWithSource: ENDS_WITH_PARENTHESIS.test(previousText),
-      });
+      candidate !== null && startsArticle(candidate, numberingContext(open, blocks.at(-1), lastNumber));
     if (open && !(isArticle && endsBeforeArticle(open, layout)) && !endsParagraph(open, line, layout)) {
-      open.text = joinBrokenLines(open.text, line.text);
+      open.parts.push(separator(open.last.text, line.text), line.text);
       open.last = line;
       return;
     }
     close();
     if (isArticle && candidate) {
       lastNumber = candidate.number;
-      open = { kind: 'title', line: line.line, number: candidate.number, text: candidate.title, last: line };
+      open = {
+        kind: 'title',
+        line: line.line,
+        number: candidate.number,
+        parts: [candidate.title],
+        last: line,
+      };
     } else {
-      open = { kind: 'paragraph', line: line.line, number: 0, text: line.text, last: line };
+      open = { kind: 'paragraph', line: line.line, number: 0, parts: [line.text], last: line };
     }
   });
   close();
   return blocks;
+}
+
+/** What comes before a numbered line, for deciding whether it starts an article. */
+function numberingContext(
+  open: OpenBlock | null,
+  previous: Block | undefined,
+  lastNumber: number | null,
+): NumberingContext {
+  const afterHeader = !open && previous?.kind === 'header';
+  const previousText = open ? open.last.text : previous ? blockText(previous) : '';
+  return {
+    lastNumber,
+    afterHeader,
+    previousEndsArticle: afterHeader || previousText === '' || endsLikeParagraph(previousText),
+    previousEndsWithSource: ENDS_WITH_PARENTHESIS.test(previousText),
+  };
 }
 
 function blockText(block: Block): string {
@@ -80,8 +96,9 @@ function blockText(block: Block): string {
 
 /** An article title may interrupt a paragraph only where that paragraph could end. */
 function endsBeforeArticle(open: OpenBlock, layout: Layout): boolean {
-  if (open.kind === 'title' || ENDS_WITH_PARENTHESIS.test(open.text)) return true;
-  return layout.trailingSpaceMarksParagraphs ? open.last.trailingSpace : ENDS_SENTENCE.test(open.text);
+  const end = open.last.text;
+  if (open.kind === 'title' || ENDS_WITH_PARENTHESIS.test(end)) return true;
+  return layout.trailingSpaceMarksParagraphs ? open.last.trailingSpace : ENDS_SENTENCE.test(end);
 }
 
 /**
@@ -92,7 +109,7 @@ function endsBeforeArticle(open: OpenBlock, layout: Layout): boolean {
  */
 function endsParagraph(open: OpenBlock, next: SourceLine, layout: Layout): boolean {
   const last = open.last;
-  const width = displayWidth(last.text);
+  const width = last.width;
   const fullWidth = width >= layout.lineWidth * 0.9;
   if (open.kind === 'title') {
     // Without markers nothing tells a wrapped title from the body line after it, and a title longer
@@ -135,7 +152,12 @@ function blankLinesThatBreakParagraphs(lines: readonly SourceLine[], layout: Lay
  * Latin words or numbers broken apart get one space back ("IP" + "address" → "IP address").
  */
 export function joinBrokenLines(left: string, right: string): string {
-  const betweenWords = /[A-Za-z0-9.,;:!?%)\]'"]$/.test(left) && /^[A-Za-z0-9([]/.test(right);
-  const insideNumber = /\d[.,]$/.test(left) && /^\d/.test(right);
-  return betweenWords && !insideNumber ? `${left} ${right}` : left + right;
+  return left + separator(left, right) + right;
+}
+
+function separator(left: string, right: string): string {
+  const end = left.slice(-2);
+  const betweenWords = /[A-Za-z0-9.,;:!?%)\]'"]$/.test(end) && /^[A-Za-z0-9([]/.test(right);
+  const insideNumber = /\d[.,]$/.test(end) && /^\d/.test(right);
+  return betweenWords && !insideNumber ? ' ' : '';
 }

@@ -1,4 +1,5 @@
 // Bytes → text: detects UTF-8 (with or without BOM), UTF-16 (with BOM) and GB18030/GBK without flags.
+import { isUtf8 } from 'node:buffer';
 import { BulletinError } from './errors.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -41,10 +42,12 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
       'this is not a text file (it holds NUL bytes); save the bulletin as plain text',
     );
   }
-  const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null) return checkText({ text: utf8, encoding: 'utf-8' }, file);
+  // isUtf8 validates in native code; decoding valid UTF-8 then needs no fatal mode.
+  if (isUtf8(bytes)) return checkText({ text: UTF8.decode(bytes), encoding: 'utf-8' }, file);
   return checkText({ text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' }, file);
 }
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | null {
   try {
@@ -57,10 +60,11 @@ function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | null {
 // Control characters other than tab, line feed, carriage return and form feed (which PDF extraction
 // leaves at page breaks) do not occur in a bulletin; a few of them mean a binary file or a wrong encoding.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
 
 function checkText(decoded: DecodedText, file: string): DecodedText {
-  const found = decoded.text.match(CONTROL);
+  const found = CONTROL.test(decoded.text) ? decoded.text.match(CONTROLS) : null;
   if (found && found.length > Math.max(2, decoded.text.length / 1000)) {
     const index = decoded.text.search(CONTROL);
     const line = decoded.text.slice(0, index).split(/\r\n|\r|\n/).length;

@@ -39,40 +39,22 @@ function trailingSpaceIsAMarker(content: readonly SourceLine[], lineWidth: numbe
   if (marked.length < 2) return false;
   const looksLikeEnd = marked.filter(
     (line) =>
-      endsLikeParagraph(line.text) ||
-      articleCandidate(line.text) !== null ||
-      displayWidth(line.text) < lineWidth * 0.9,
+      endsLikeParagraph(line.text) || articleCandidate(line.text) !== null || line.width < lineWidth * 0.9,
   );
   return looksLikeEnd.length >= marked.length * 0.6;
 }
 
 /** The 75th percentile of line widths: most lines of a wrapped text are full ones. */
 function usualWidth(content: readonly SourceLine[]): number {
-  const widths = content.map((line) => displayWidth(line.text)).sort((a, b) => a - b);
-  return widths[Math.floor(widths.length * 0.75)] ?? 0;
-}
-
-/** Width as a PDF sets it: CJK and full-width characters take two columns, Latin ones one. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char) ? 2 : 1;
-  return width;
-}
-
-function isWide(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000 ||
-    char === '“' ||
-    char === '”' ||
-    char === '—' ||
-    char === '…'
-  );
+  if (content.length === 0) return 0;
+  // Widths are small integers: counting beats sorting, and this runs for every file.
+  const counts: number[] = [];
+  for (const line of content) counts[line.width] = (counts[line.width] ?? 0) + 1;
+  let seen = 0;
+  const rank = Math.floor(content.length * 0.75);
+  for (let width = 0; width < counts.length; width++) {
+    seen += counts[width] ?? 0;
+    if (seen > rank) return width;
+  }
+  return counts.length - 1;
 }

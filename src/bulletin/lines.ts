@@ -1,4 +1,5 @@
 // Text → classified lines: what each physical line of the extracted PDF text is.
+import { displayWidth } from './width.ts';
 
 export type LineKind = 'blank' | 'page-number' | 'header' | 'content';
 
@@ -12,12 +13,13 @@ export interface SourceLine {
   trailingSpace: boolean;
   /** The line started with two or more spaces or a full-width space: a paragraph indent. */
   indented: boolean;
+  /** Display width of `text` (see displayWidth). */
+  width: number;
 }
 
 // Whitespace as PDF extraction leaves it: spaces, tabs, form feeds at page breaks, no-break and
-// full-width spaces, zero-width spaces and stray byte-order marks.
-const EDGE_SPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
-const TRAILING_SPACE = /[\s\u200b\ufeff]$/;
+// full-width spaces and stray byte-order marks (all of which String#trim removes), and zero-width spaces.
+const ZERO_WIDTH_EDGES = /^\u200b+|\u200b+$/g;
 const INDENT = /^(?: {2,}|\t|\u3000)/;
 
 // A lone page number: "2", "- 2 -", "— 2 —", "第 2 页", "第 2 页 共 8 页", "2 / 8".
@@ -32,21 +34,24 @@ export function splitLines(text: string, firstLine = 1): SourceLine[] {
 }
 
 export function classifyLine(raw: string, line: number): SourceLine {
-  const text = raw.replace(EDGE_SPACE, '');
+  const text = trimSpace(raw);
+  const kind: LineKind =
+    text === '' ? 'blank' : PAGE_NUMBER.test(text) ? 'page-number' : HEADER.test(text) ? 'header' : 'content';
   return {
     line,
-    kind:
-      text === ''
-        ? 'blank'
-        : PAGE_NUMBER.test(text)
-          ? 'page-number'
-          : HEADER.test(text)
-            ? 'header'
-            : 'content',
+    kind,
     text,
-    trailingSpace: text !== '' && TRAILING_SPACE.test(raw),
+    trailingSpace: text !== '' && !raw.endsWith(text),
     indented: INDENT.test(raw),
+    width: displayWidth(text),
   };
+}
+
+function trimSpace(raw: string): string {
+  const trimmed = raw.trim();
+  if (!trimmed.includes('\u200b')) return trimmed;
+  const withoutZeroWidth = trimmed.replace(ZERO_WIDTH_EDGES, '');
+  return withoutZeroWidth === trimmed ? trimmed : trimSpace(withoutZeroWidth);
 }
 
 /** The title of a header line: "【国外电子政务】" → "国外电子政务". */

@@ -7,5 +7,7 @@ export const ENDS_SENTENCE = /[。！？!?；;：:…．.][”’」』）)\]]*$
 export const ENDS_WITH_PARENTHESIS = /[）)]$/u;
 
 export function endsLikeParagraph(text: string): boolean {
-  return ENDS_SENTENCE.test(text) || ENDS_WITH_PARENTHESIS.test(text);
+  // An end-anchored pattern still scans from the start; the last few characters are all it needs.
+  const end = text.slice(-8);
+  return ENDS_SENTENCE.test(end) || ENDS_WITH_PARENTHESIS.test(end);
 }
