@@ -1,9 +1,8 @@
 // Command line: arguments → one function per command; the only place errors become text and exit codes.
+// Commands are imported when used, so `parse` does not load Eleventy.
 import { parseArgs } from 'node:util';
 import { BulletinError } from './bulletin/errors.ts';
-import { runBuild } from './commands/build.ts';
 import { type Output, processOutput } from './commands/output.ts';
-import { runParse } from './commands/parse.ts';
 import type { MetaOverrides } from './content/meta.ts';
 import { BuildError } from './site/errors.ts';
 
@@ -51,7 +50,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     }
     switch (command) {
       case 'parse':
-        return await runParse(
+        return await (await import('./commands/parse.ts')).runParse(
           {
             file: singleFile(operands, 'parse'),
             json: values.json === true,
@@ -62,9 +61,33 @@ export async function main(argv: readonly string[], output: Output = processOutp
         );
       case 'build':
         noOperands(operands, 'build');
-        return await runBuild(
+        return await (await import('./commands/build.ts')).runBuild(
           { contentDir: values.content, outDir: values.out, pathPrefix: values['path-prefix'] },
           output,
+        );
+      case 'add':
+        return await (await import('./commands/add.ts')).runAdd(
+          {
+            file: singleFile(operands, 'add'),
+            contentDir: values.content,
+            outDir: values.out,
+            pathPrefix: values['path-prefix'],
+            overrides: metaOverrides(values),
+            force: values.force === true,
+          },
+          output,
+        );
+      case 'serve':
+        noOperands(operands, 'serve');
+        return await (await import('./commands/serve.ts')).runServe(
+          {
+            contentDir: values.content,
+            outDir: values.out,
+            pathPrefix: values['path-prefix'],
+            port: portNumber(values.port),
+          },
+          output,
+          describeError,
         );
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -91,6 +114,13 @@ function noOperands(operands: readonly string[], command: string): void {
   if (operands.length > 0) throw new UsageError(`${command} takes no FILE (use --content DIR)`);
 }
 
+function portNumber(value: string | undefined): number {
+  if (value === undefined) return 8080;
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port takes a port number, not "${value}"`);
+  return Number(value);
+}
+
 function metaOverrides(values: { date?: string; title?: string; issue?: string }): MetaOverrides {
   const overrides: MetaOverrides = {};
   if (values.date !== undefined) overrides.date = values.date;
@@ -108,10 +138,12 @@ function reportError(error: unknown, output: Output): number {
     output.error(`jianbao: ${error.message}\n\n${USAGE}`);
     return 2;
   }
-  if (error instanceof BulletinError || error instanceof BuildError) {
-    output.error(error.message);
-    return 1;
-  }
-  output.error(`jianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  output.error(describeError(error));
   return 1;
+}
+
+/** Located errors read "FILE:LINE: what is wrong"; anything else is a bug and keeps its stack. */
+function describeError(error: unknown): string {
+  if (error instanceof BulletinError || error instanceof BuildError) return error.message;
+  return `jianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }

@@ -47,6 +47,16 @@ export class ParseCache {
     this.dirty = true;
   }
 
+  /** Forgets files that are gone, so the cache holds one content folder's issues, not every folder it saw. */
+  retainOnly(files: readonly string[]): void {
+    const keep = new Set(files);
+    for (const file of Object.keys(this.data.entries)) {
+      if (keep.has(file)) continue;
+      delete this.data.entries[file];
+      this.dirty = true;
+    }
+  }
+
   async save(): Promise<void> {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });

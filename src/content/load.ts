@@ -40,6 +40,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       return bulletin;
     }),
   );
+  cache?.retainOnly(files);
   await cache?.save();
   return { config, bulletins: sortByDate(bulletins) };
 }

@@ -1,7 +1,18 @@
-// `jianbao build`: content folder → complete site, built aside and swapped in only when it succeeded.
-import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+// `jianbao build`: content folder → site. A full build is made aside and swapped in; an update renders
+// only the pages whose data changed and replaces just those files.
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadContent } from '../content/load.ts';
+import { applyUpdate, readManifest, type UpdateCounts } from './apply-update.ts';
+import { TEMPLATES_DIR } from './eleventy.config.ts';
+import {
+  type BuildManifest,
+  changedPages,
+  countPages,
+  globalFingerprint,
+  MANIFEST_FILE,
+  pageFingerprints,
+} from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { renderPages } from './render-pages.ts';
 import { selectAllPages } from './selection.ts';
@@ -10,34 +21,68 @@ export interface BuildOptions {
   contentDir: string;
   outDir: string;
   pathPrefix?: string;
-  /** Folder for caches (parsed bulletins, search postings); none when omitted. */
+  /** Folder for caches (parsed bulletins); none when omitted. */
   cacheDir?: string;
   /** Templates to build with; the project's templates/ when omitted (tests use a broken copy). */
   templatesDir?: string;
+  /** Render only what changed since the build already in outDir, when there is a compatible one. */
+  incremental?: boolean;
+  /** Told about each step of a long build. */
+  progress?: (step: string) => void;
 }
 
-export interface BuildResult {
+export interface BuildResult extends UpdateCounts {
   model: SiteModel;
-  pages: number;
+  /** Pages rendered by Eleventy (all of them in a full build). */
+  pagesRendered: number;
   issues: number;
   articles: number;
+  /** True when only changed pages were rendered. */
+  incremental: boolean;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const progress = options.progress ?? (() => {});
+  progress('reading bulletins');
   const content = await loadContent(options.contentDir, { cacheDir: options.cacheDir });
   const model = buildSiteModel(content.bulletins, content.config.site);
   const about = await readOptional(path.join(options.contentDir, 'about.md'));
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const outDir = path.resolve(options.outDir);
+  const all = selectAllPages(model);
+  const manifest: BuildManifest = {
+    version: 1,
+    global: await globalFingerprint({ model, pathPrefix, about, templatesDir }),
+    pages: pageFingerprints(all),
+  };
+  const previous = options.incremental ? await readManifest(outDir) : null;
+  const incremental = previous !== null && previous.global === manifest.global;
+  const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
+
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
-    const pages = await renderPages(
-      staging,
-      { model, render: selectAllPages(model), pathPrefix, about },
-      options.templatesDir,
-    );
-    await swapIn(staging, outDir);
-    return { model, pages, issues: model.issues.length, articles: model.articles.length };
+    progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
+    const pagesRendered = await renderPages(staging, { model, render, pathPrefix, about }, templatesDir);
+    let counts: UpdateCounts;
+    if (incremental) {
+      progress('replacing changed files');
+      counts = await applyUpdate(staging, outDir, previous.pages, manifest.pages);
+      await writeManifest(outDir, manifest);
+      await rm(staging, { recursive: true, force: true });
+    } else {
+      await writeManifest(staging, manifest);
+      await swapIn(staging, outDir);
+      counts = { written: pagesRendered, removed: 0 };
+    }
+    return {
+      model,
+      pagesRendered,
+      ...counts,
+      issues: model.issues.length,
+      articles: model.articles.length,
+      incremental,
+    };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -63,6 +108,12 @@ export async function swapIn(staging: string, outDir: string): Promise<void> {
   if (exists) await rename(outDir, previous);
   await rename(staging, outDir);
   if (exists) await rm(previous, { recursive: true, force: true });
+}
+
+async function writeManifest(dir: string, manifest: BuildManifest): Promise<void> {
+  const temporary = path.join(dir, `${MANIFEST_FILE}.tmp`);
+  await writeFile(temporary, `${JSON.stringify(manifest)}\n`);
+  await rename(temporary, path.join(dir, MANIFEST_FILE));
 }
 
 async function readOptional(file: string): Promise<string | null> {

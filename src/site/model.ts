@@ -76,12 +76,12 @@ export interface SectionPage extends FramedPage {
 
 /** One section's articles of one year: pages stay small, and a new issue rewrites only its own year. */
 export interface SectionYearPage extends FramedPage {
-  section: SectionPage;
+  section: Link;
   year: string;
   /** Newest issue first, each with this section's articles in bulletin order. */
   issues: { issue: Link & { date: string }; articles: ArticlePage[] }[];
-  newer: SectionYear | null;
-  older: SectionYear | null;
+  newer: { year: string; url: string } | null;
+  older: { year: string; url: string } | null;
 }
 
 export interface SourcePage extends FramedPage {
@@ -243,7 +243,7 @@ function sectionPages(bulletins: readonly Bulletin[], articles: readonly Article
 function sectionYearPages(sections: readonly SectionPage[], issues: readonly IssuePage[]): SectionYearPage[] {
   return sections.flatMap((section) =>
     section.years.map((year, index) => ({
-      section,
+      section: { url: section.url, title: section.title },
       year: year.year,
       url: year.url,
       title: `${section.title} · ${year.year}年`,
@@ -262,10 +262,15 @@ function sectionYearPages(sections: readonly SectionPage[], issues: readonly Iss
             .flatMap((part) => part.articles),
         }))
         .filter((entry) => entry.articles.length > 0),
-      newer: section.years[index - 1] ?? null,
-      older: section.years[index + 1] ?? null,
+      newer: yearLink(section.years[index - 1]),
+      older: yearLink(section.years[index + 1]),
     })),
   );
+}
+
+/** A link to another year's page, without its count, which changes with every issue of that year. */
+function yearLink(year: SectionYear | undefined): { year: string; url: string } | null {
+  return year ? { year: year.year, url: year.url } : null;
 }
 
 /** Outlets by name; each gets a pinyin URL, numbered when two names read the same. */

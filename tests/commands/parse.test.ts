@@ -5,10 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.ts';
-import type { Output } from '../src/commands/output.ts';
+import { main } from '../../src/cli.ts';
+import type { Output } from '../../src/commands/output.ts';
 
-const ROOT = path.join(import.meta.dirname, '..');
+const ROOT = path.join(import.meta.dirname, '../..');
 const REAL_ISSUE = path.join(ROOT, 'content/issues/2014-08-14.txt');
 
 async function run(...argv: string[]) {

@@ -1,0 +1,104 @@
+// Fingerprints of every page's data, so a rebuild renders only the pages whose data changed.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from './eleventy.config.ts';
+import type { SiteModel } from './model.ts';
+import type { PageSelection } from './selection.ts';
+
+/** Stored with the site (MANIFEST_FILE) and compared on the next build. */
+export interface BuildManifest {
+  version: 1;
+  /** Everything every page depends on: code, templates, assets, settings, prefix, navigation. */
+  global: string;
+  /** Paginated page kind and URL → hash of the data its template reads. */
+  pages: Record<string, string>;
+}
+
+export const MANIFEST_FILE = '.jianbao-build.json';
+
+type PageKind = keyof PageSelection;
+const PAGE_KINDS: readonly PageKind[] = [
+  'issues',
+  'articles',
+  'sections',
+  'sectionYears',
+  'sources',
+  'sectionFeeds',
+];
+
+/**
+ * Each paginated page's template reads only its own item (the model shapes items that way: a
+ * section-year page holds links, not the section with its changing counts), so the hash of the item's
+ * JSON is the hash of everything on the page beyond the global inputs.
+ */
+export function pageFingerprints(selection: PageSelection): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const kind of PAGE_KINDS) {
+    for (const item of selection[kind]) pages[`${kind}:${item.url}`] = hash(JSON.stringify(item));
+  }
+  return pages;
+}
+
+/** The pages of `selection` whose fingerprint is new or different from the previous build's. */
+export function changedPages(
+  selection: PageSelection,
+  now: Record<string, string>,
+  before: Record<string, string>,
+): PageSelection {
+  const changed = {} as PageSelection;
+  for (const kind of PAGE_KINDS) {
+    // biome-ignore lint/suspicious/noExplicitAny: each kind filters its own item type
+    (changed as any)[kind] = (selection[kind] as { url: string }[]).filter(
+      (item) => before[`${kind}:${item.url}`] !== now[`${kind}:${item.url}`],
+    );
+  }
+  return changed;
+}
+
+export function countPages(selection: PageSelection): number {
+  return PAGE_KINDS.reduce((sum, kind) => sum + selection[kind].length, 0);
+}
+
+export interface GlobalInputs {
+  model: SiteModel;
+  pathPrefix: string;
+  about: string | null;
+  templatesDir: string;
+}
+
+/** Hash of what every page depends on; when it changes, every page is rendered again. */
+export async function globalFingerprint(inputs: GlobalInputs): Promise<string> {
+  const digest = createHash('sha1');
+  for (const dir of [
+    inputs.templatesDir,
+    path.join(ROOT, 'public'),
+    path.join(ROOT, 'src/site'),
+    path.join(ROOT, 'src/search'),
+    path.join(ROOT, 'src/client'),
+  ]) {
+    for (const file of await filesUnder(dir)) digest.update(file).update(await readFile(file));
+  }
+  const { settings, sections } = inputs.model;
+  digest.update(
+    JSON.stringify([
+      settings,
+      inputs.pathPrefix,
+      inputs.about,
+      sections.map(({ slug, title, url }) => [slug, title, url]),
+    ]),
+  );
+  return digest.digest('hex');
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
