@@ -1,32 +1,64 @@
 // `npm run bench`: generates corpora of N bulletins and measures jianbao on them, printing a table and JSON.
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.ts';
-import { benchParse } from './parse-bench.ts';
+import { benchParse, type ParseMeasurement } from './parse-bench.ts';
+import { benchSite, type SiteMeasurement } from './site-bench.ts';
 
 const { values } = parseArgs({
   options: {
     issues: { type: 'string', default: '100,1000' },
     runs: { type: 'string', default: '5' },
-    json: { type: 'string' },
+    'parse-only': { type: 'boolean', default: false },
+    work: { type: 'string', default: path.join(os.tmpdir(), 'jianbao-bench') },
   },
 });
 
-const sizes = (values.issues ?? '').split(',').map(Number);
-const results: Record<string, unknown>[] = [];
-for (const issues of sizes) {
-  const corpus = generateCorpus({ issues, seed: 1 });
-  const parse = benchParse(corpus, Number(values.runs));
-  results.push({ issues, articles: parse.articles, parse });
-  process.stderr.write(
-    `N=${issues}: ${parse.articles} articles, ${parse.megabytes.toFixed(1)} MB parsed in ${parse.seconds.toFixed(3)} s (median of ${values.runs}) = ${parse.megabytesPerSecond.toFixed(1)} MB/s\n`,
-  );
+interface Row {
+  issues: number;
+  parse: ParseMeasurement;
+  site?: SiteMeasurement;
 }
-process.stdout.write(`${JSON.stringify({ machine: machineSummary(), results }, null, 2)}\n`);
 
-function machineSummary() {
-  return {
-    node: process.version,
-    cpus:
-      (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? null,
-  };
+const rows: Row[] = [];
+for (const issues of (values.issues ?? '').split(',').map(Number)) {
+  process.stderr.write(`N=${issues}: generating the corpus…\n`);
+  const corpus = generateCorpus({ issues, seed: 1 });
+  const row: Row = { issues, parse: benchParse(corpus, Number(values.runs)) };
+  if (!values['parse-only']) {
+    process.stderr.write(`N=${issues}: floor, full build and add…\n`);
+    row.site = await benchSite(corpus, path.join(values.work ?? '', String(issues)));
+  }
+  rows.push(row);
+}
+
+process.stderr.write(`\n${table(rows)}\n`);
+process.stdout.write(
+  `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, rows }, null, 2)}\n`,
+);
+
+function table(results: readonly Row[]): string {
+  const lines = [
+    '| N | articles | parse MB/s | parse s | floor s | build s | build/floor | peak MB | pages | add s | add/build | search index |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const { issues, parse, site } of results) {
+    const cells = [
+      issues,
+      parse.articles,
+      parse.megabytesPerSecond.toFixed(1),
+      parse.seconds.toFixed(2),
+      site?.floor.seconds.toFixed(1) ?? '',
+      site?.build.seconds.toFixed(1) ?? '',
+      site?.floorRatio.toFixed(2) ?? '',
+      site ? Math.round(site.build.peakMemoryMb) : '',
+      site?.build.pages ?? '',
+      site?.add.seconds.toFixed(2) ?? '',
+      site?.addRatio.toFixed(3) ?? '',
+      site ? `${site.searchIndex.files} files, ${(site.searchIndex.bytes / 1e6).toFixed(1)} MB` : '',
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
 }
