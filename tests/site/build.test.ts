@@ -98,6 +98,23 @@ describe('the site of the real bulletin', () => {
   });
 });
 
+describe('a content folder that holds only issues/', () => {
+  it('builds with the default settings and the built-in section slugs', async () => {
+    const content = temporaryDirectory('only-issues');
+    cpSync(path.join(CONTENT, 'issues'), path.join(content, 'issues'), { recursive: true });
+    const target = path.join(temporaryDirectory('only-issues-out'), '_site');
+    await buildSite({ contentDir: content, outDir: target });
+    expect(readPage(target, '')).toContain('<title>电子政务简报</title>');
+    expect(firstHeading(readPage(target, 'sections/overseas-egov/'))).toBe('国外电子政务');
+    expect(parseFeed(readFileSync(path.join(target, 'feed.xml'), 'utf8')).items[0]?.url).toBe('http://localhost/issues/2014-08-14/22/');
+  });
+
+  it('takes the site title and address from content/site.yaml when it is there', () => {
+    const feed = parseFeed(readFileSync(path.join(out, 'feed.xml'), 'utf8'));
+    expect(feed.url).toBe('https://jianbao.example.org/');
+  });
+});
+
 describe('a bulletin full of hostile text', () => {
   let hostile: string;
   beforeAll(async () => {
