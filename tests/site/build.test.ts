@@ -183,7 +183,7 @@ describe('a failed build', () => {
     // A fresh copy: Eleventy keeps templates it compiled in this process by path.
     const templates = temporaryDirectory('bad-templates');
     cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
-    const issueTemplate = path.join(templates, 'issue.njk');
+    const issueTemplate = path.join(templates, '_includes/pages/issue.njk');
     writeFileSync(
       issueTemplate,
       readFileSync(issueTemplate, 'utf8').replace(
@@ -196,7 +196,7 @@ describe('a failed build', () => {
     );
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toBe(
-      `${path.relative(process.cwd(), issueTemplate)}:10: filter not found: noSuchFilter`,
+      `${path.relative(process.cwd(), issueTemplate)}:5: filter not found: noSuchFilter`,
     );
     expect(fileHashes(target)).toEqual(before);
   });
