@@ -54,6 +54,7 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
       cacheDir: CACHE_DIR,
       incremental: true,
       progress: progress.step,
+      content: withIssue(existing, { ...bulletin, file: stored.file }),
     });
     progress.done();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -101,6 +102,13 @@ function parseNewIssue(bytes: Buffer, command: AddCommand, existing: Content): B
     }
   }
   return bulletin;
+}
+
+/** The content folder as it is once the new issue is stored, without reading it all again. */
+function withIssue(content: Content, bulletin: Bulletin): Content {
+  const others = content.bulletins.filter((other) => other.meta.date !== bulletin.meta.date);
+  const bulletins = [...others, bulletin].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
+  return { config: content.config, bulletins };
 }
 
 function summary(bulletin: Bulletin): string {

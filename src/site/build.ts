@@ -2,7 +2,7 @@
 // only the pages whose data changed and replaces just those files.
 import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadContent } from '../content/load.ts';
+import { type Content, loadContent } from '../content/load.ts';
 import { applyUpdate, readManifest, type UpdateCounts } from './apply-update.ts';
 import { TEMPLATES_DIR } from './eleventy.config.ts';
 import {
@@ -29,6 +29,8 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Told about each step of a long build. */
   progress?: (step: string) => void;
+  /** The content folder already loaded (add has just read it); loaded from contentDir when omitted. */
+  content?: Content;
 }
 
 export interface BuildResult extends UpdateCounts {
@@ -44,7 +46,7 @@ export interface BuildResult extends UpdateCounts {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => {});
   progress('reading bulletins');
-  const content = await loadContent(options.contentDir, { cacheDir: options.cacheDir });
+  const content = options.content ?? (await loadContent(options.contentDir, { cacheDir: options.cacheDir }));
   const model = buildSiteModel(content.bulletins, content.config.site);
   const about = await readOptional(path.join(options.contentDir, 'about.md'));
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');

@@ -30,12 +30,22 @@ const PAGE_KINDS: readonly PageKind[] = [
 /**
  * Each paginated page's template reads only its own item (the model shapes items that way: a
  * section-year page holds links, not the section with its changing counts), so the hash of the item's
- * JSON is the hash of everything on the page beyond the global inputs.
+ * JSON is the hash of everything on the page beyond the global inputs. Articles appear inside issues,
+ * section years, sources and feeds; each is serialized once and stands in the others by its hash.
  */
 export function pageFingerprints(selection: PageSelection): Record<string, string> {
   const pages: Record<string, string> = {};
+  const articleHashes = new Map<object, string>();
+  for (const article of selection.articles) {
+    const digest = hash(JSON.stringify(article));
+    articleHashes.set(article, digest);
+    pages[`articles:${article.url}`] = digest;
+  }
+  const byHash = (_key: string, value: unknown) =>
+    (value !== null && typeof value === 'object' && articleHashes.get(value)) || value;
   for (const kind of PAGE_KINDS) {
-    for (const item of selection[kind]) pages[`${kind}:${item.url}`] = hash(JSON.stringify(item));
+    if (kind === 'articles') continue;
+    for (const item of selection[kind]) pages[`${kind}:${item.url}`] = hash(JSON.stringify(item, byHash));
   }
   return pages;
 }
