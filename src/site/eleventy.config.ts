@@ -48,10 +48,11 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addGlobalData('about', options.about);
   config.addGlobalData('navSections', model.sections);
 
-  // Sub-path hosting: every internal URL goes through `link`, so the same templates serve "/" and
-  // "/any/prefix/". Feeds and the sitemap need absolute URLs, from site.url in content/site.yaml.
-  config.addFilter('link', (url: string) => `${pathPrefix}${url}`);
-  config.addFilter('absolute', (url: string) => `${model.settings.url}${url}`);
+  // Sub-path hosting: every internal URL is written as {{ base }}{{ url }}, so the same templates serve
+  // "/" and "/any/prefix/". Feeds, the sitemap and canonical links are absolute: {{ site.url }}{{ url }},
+  // with site.url from content/site.yaml. Both are data, not filters closing over this build's options:
+  // Eleventy keeps compiled layouts for the process, and a later build must not print this build's prefix.
+  config.addGlobalData('base', pathPrefix);
 
   // Rendering: bulletin paragraphs as escaped plain text, editors' Markdown sanitized.
   config.addFilter('bodyHtml', (article: { paragraphs: readonly string[] }) =>

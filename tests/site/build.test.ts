@@ -106,7 +106,9 @@ describe('a content folder that holds only issues/', () => {
     await buildSite({ contentDir: content, outDir: target });
     expect(readPage(target, '')).toContain('<title>电子政务简报</title>');
     expect(firstHeading(readPage(target, 'sections/overseas-egov/'))).toBe('国外电子政务');
-    expect(parseFeed(readFileSync(path.join(target, 'feed.xml'), 'utf8')).items[0]?.url).toBe('http://localhost/issues/2014-08-14/22/');
+    expect(parseFeed(readFileSync(path.join(target, 'feed.xml'), 'utf8')).items[0]?.url).toBe(
+      'http://localhost/issues/2014-08-14/22/',
+    );
   });
 
   it('takes the site title and address from content/site.yaml when it is there', () => {
