@@ -1,10 +1,9 @@
 // Command line: arguments → one function per command; the only place errors become text and exit codes.
 // Commands are imported when used, so `parse` does not load Eleventy.
 import { parseArgs } from 'node:util';
-import { BulletinError } from './bulletin/errors.ts';
+import { LocatedError } from './bulletin/errors.ts';
 import { type Output, processOutput } from './commands/output.ts';
 import type { MetaOverrides } from './content/meta.ts';
-import { BuildError } from './site/errors.ts';
 
 const USAGE = `Usage: jianbao <command> [options]
 
@@ -144,6 +143,6 @@ function reportError(error: unknown, output: Output): number {
 
 /** Located errors read "FILE:LINE: what is wrong"; anything else is a bug and keeps its stack. */
 function describeError(error: unknown): string {
-  if (error instanceof BulletinError || error instanceof BuildError) return error.message;
+  if (error instanceof LocatedError) return error.message;
   return `jianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }

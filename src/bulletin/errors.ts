@@ -1,8 +1,7 @@
-// The error a bulletin that cannot be used turns into: always with the file and the line it concerns.
+// Errors that name the place of the problem, "FILE:LINE: what is wrong", for a person to fix.
 
-export class BulletinError extends Error {
-  override readonly name = 'BulletinError';
-
+/** An error located at a line of a file; the CLI prints its message as it is, without a stack. */
+export class LocatedError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
@@ -11,4 +10,9 @@ export class BulletinError extends Error {
   ) {
     super(`${file}:${line}: ${reason}`, options);
   }
+}
+
+/** A bulletin (or a content setting) that cannot be used. */
+export class BulletinError extends LocatedError {
+  override readonly name = 'BulletinError';
 }

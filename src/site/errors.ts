@@ -1,18 +1,11 @@
 // A failed site build, located at the template file and line where it failed.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LocatedError } from '../bulletin/errors.ts';
 
-export class BuildError extends Error {
+/** A site build that failed in a template. */
+export class BuildError extends LocatedError {
   override readonly name = 'BuildError';
-
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${file}:${line}: ${reason}`, options);
-  }
 }
 
 /**

@@ -5,23 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
-import type { Output } from '../../src/commands/output.ts';
+import { runCli } from '../support/cli.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const REAL_ISSUE = path.join(ROOT, 'content/issues/2014-08-14.txt');
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const output: Output = {
-    print: (text) => (stdout += text),
-    error: (line) => stderr.push(line),
-    interactive: false,
-  };
-  const code = await main(argv, output);
-  return { code, stdout, stderr: stderr.join('\n') };
-}
+const run = runCli;
 
 function tempFile(name: string, content: string | Uint8Array): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-cli-')), name);
