@@ -15,6 +15,7 @@ import {
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { renderPages } from './render-pages.ts';
+import { writeSearch, writeSearchScript } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
 export interface BuildOptions {
@@ -66,16 +67,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(staging, { model, render, pathPrefix, about }, templatesDir);
+    await writeSearchScript(staging);
     let counts: UpdateCounts;
     if (incremental) {
       progress('replacing changed files');
       counts = await applyUpdate(staging, outDir, previous.pages, manifest.pages);
+      progress('updating the search index');
+      const search = await writeSearch(model, outDir, options.cacheDir);
+      counts.written += search.written;
       await writeManifest(outDir, manifest);
       await rm(staging, { recursive: true, force: true });
     } else {
+      progress(`indexing ${model.articles.length} articles for search`);
+      const search = await writeSearch(model, staging, options.cacheDir);
       await writeManifest(staging, manifest);
       await swapIn(staging, outDir);
-      counts = { written: pagesRendered, removed: 0 };
+      counts = { written: pagesRendered + search.written + 1, removed: 0 };
     }
     return {
       model,

@@ -1,0 +1,174 @@
+// The search page's script: reads the query from the URL, runs it in the browser and shows ranked results.
+//
+// A progressive enhancement: without it the form still submits ?q= to the same page. The page's markup
+// is the contract: #search-form (data-index-url, data-site-root) with fields q, section, year (and issue,
+// optional), #search-input, #search-status (a polite live region), #search-results (aria-busy while searching).
+
+import { FORMAT_VERSION } from '../search/format.ts';
+import { SearchIndex, type SearchResults } from '../search/query.ts';
+import { fetchLoader } from './fetch-loader.ts';
+import { message, resultItem, resultList } from './render-results.ts';
+import { paramsFromState, type SearchState, stateFromParams } from './url-state.ts';
+
+const PAGE_SIZE = 10;
+
+interface Page {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  results: HTMLElement;
+  siteRoot: string;
+  entryUrl: URL;
+}
+
+function findPage(): Page | null {
+  const form = document.getElementById('search-form');
+  const input = document.getElementById('search-input');
+  const status = document.getElementById('search-status');
+  const results = document.getElementById('search-results');
+  if (!(form instanceof HTMLFormElement) || !(input instanceof HTMLInputElement) || !status || !results)
+    return null;
+  const root = form.dataset.siteRoot ?? '/';
+  return {
+    form,
+    input,
+    status,
+    results,
+    siteRoot: root.endsWith('/') ? root : `${root}/`,
+    entryUrl: new URL(form.dataset.indexUrl ?? 'search/index.json', location.href),
+  };
+}
+
+function start(page: Page): void {
+  let index: Promise<SearchIndex> | null = null;
+  let versionWarning = '';
+  let latest = 0;
+
+  const openIndex = (): Promise<SearchIndex> => {
+    index ??= SearchIndex.open(fetchLoader(page.entryUrl)).then((opened) => {
+      if (opened.versionMismatch) {
+        versionWarning = `搜索索引的格式（第 ${opened.entry.version} 版）与本页脚本（第 ${FORMAT_VERSION} 版）不一致，结果可能不全，请刷新页面。`;
+        console.warn(`jianbao search: index format ${opened.entry.version}, script reads ${FORMAT_VERSION}`);
+      }
+      return opened;
+    });
+    index.catch(() => {
+      index = null;
+    });
+    return index;
+  };
+
+  const announce = (text: string): void => {
+    page.status.textContent = versionWarning ? `${versionWarning}${text}` : text;
+  };
+
+  /** Puts a search into the form's fields (q, section, year, and issue when the page has such a field). */
+  const showState = (state: SearchState): void => {
+    page.input.value = state.q;
+    for (const name of ['section', 'year', 'issue'] as const) {
+      const field = page.form.elements.namedItem(name);
+      if (field instanceof HTMLSelectElement || field instanceof HTMLInputElement)
+        field.value = state[name] ?? '';
+    }
+  };
+
+  const run = async (state: SearchState): Promise<void> => {
+    const run = ++latest;
+    page.results.setAttribute('aria-busy', 'true');
+    try {
+      if (state.q.trim() === '') {
+        page.results.replaceChildren();
+        announce('');
+        return;
+      }
+      const opened = await openIndex();
+      const found = await opened.search(state.q, state);
+      const list = resultList();
+      const shown = await appendPage(opened, found, list, 0);
+      if (run !== latest) return;
+      const content: HTMLElement[] =
+        found.hits.length === 0 ? [message(`没有找到包含“${state.q.trim()}”的文章。`)] : [list];
+      if (shown < found.hits.length) content.push(moreButton(opened, found, list, shown));
+      page.results.replaceChildren(...content);
+      announce(`找到 ${found.hits.length} 篇文章`);
+    } catch (error) {
+      if (run !== latest) return;
+      console.error(error);
+      page.results.replaceChildren(message('搜索暂时无法使用，请稍后再试。'));
+      announce('搜索出错');
+    } finally {
+      if (run === latest) page.results.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const appendPage = async (
+    opened: SearchIndex,
+    found: SearchResults,
+    list: HTMLOListElement,
+    from: number,
+  ) => {
+    const hits = found.hits.slice(from, from + PAGE_SIZE);
+    const docs = await opened.documents(hits.map((hit) => hit.doc));
+    list.append(...docs.map((doc) => resultItem(doc, found.terms, page.siteRoot)));
+    return from + hits.length;
+  };
+
+  const moreButton = (opened: SearchIndex, found: SearchResults, list: HTMLOListElement, shown: number) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'search-more';
+    let count = shown;
+    const label = () => `显示更多结果（还有 ${found.hits.length - count} 篇）`;
+    button.textContent = label();
+    button.addEventListener('click', async () => {
+      const run = latest;
+      page.results.setAttribute('aria-busy', 'true');
+      button.disabled = true;
+      try {
+        const before = count;
+        count = await appendPage(opened, found, list, count);
+        if (run !== latest) return;
+        // Keyboard users continue where the new results begin.
+        list.children[before]?.querySelector('a')?.focus();
+        announce(`已显示 ${count} 篇，共 ${found.hits.length} 篇文章`);
+        if (count < found.hits.length) button.textContent = label();
+        else button.remove();
+      } catch (error) {
+        console.error(error);
+        announce('搜索出错');
+      } finally {
+        button.disabled = false;
+        if (run === latest) page.results.setAttribute('aria-busy', 'false');
+      }
+    });
+    return button;
+  };
+
+  page.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    // Whatever fields the form has, as a GET submission without the script would send them.
+    const submitted = new URLSearchParams();
+    for (const [name, value] of new FormData(page.form))
+      if (typeof value === 'string') submitted.append(name, value);
+    const state = stateFromParams(submitted);
+    const query = paramsFromState(state).toString();
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (url === `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    void run(state);
+  });
+
+  window.addEventListener('popstate', () => {
+    const state = stateFromParams(new URLSearchParams(location.search));
+    showState(state);
+    void run(state);
+  });
+
+  const initial = stateFromParams(new URLSearchParams(location.search));
+  showState(initial);
+  if (initial.q.trim() !== '') void run(initial);
+  else page.results.setAttribute('aria-busy', 'false');
+}
+
+const page = findPage();
+if (page) start(page);

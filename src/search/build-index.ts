@@ -1,0 +1,276 @@
+// Writes a site's search index into <outDir>/search/: in full, or by appending the documents added since the last build.
+//
+// Document ids follow the order documents arrive in (oldest issue first), so a new issue only appends to
+// posting lists. With a cache folder, a build that finds its previous documents unchanged and followed by
+// new ones reads only the shards the new documents touch and appends to them; anything unexpected (other
+// documents, another layout, the entry file or a shard on disk not the cached build's) falls back to a
+// full build. Both ways write the same bytes, and a file is written only when its bytes change.
+
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeDocuments, storedDocuments } from './document-files.ts';
+import {
+  CATALOG_FILE,
+  docChunkPath,
+  ENTRY_FILE,
+  FORMAT_VERSION,
+  gramShardPath,
+  positionShardPath,
+  type SearchEntry,
+} from './format.ts';
+import { type IndexFiles, listOwnedFiles, removeStaleFiles, writeChangedFiles } from './index-files.ts';
+import { appendToShards, buildShards, type ShardFiles } from './shard-builder.ts';
+import { documentText } from './tokenize.ts';
+import type { SearchDocument } from './types.ts';
+
+export interface WriteSearchIndexOptions {
+  /** A folder outside the site output where the builder keeps what it needs to append the next issue. */
+  cacheDir?: string;
+  /** Overrides the layout chosen from the document count; for measurements (see the benchmark). */
+  layout?: Partial<IndexLayout>;
+}
+
+export interface IndexLayout {
+  /** A power of two. */
+  shardCount: number;
+  /** Documents per docs/<chunk>.json. */
+  chunkSize: number;
+}
+
+export interface WriteSearchIndexResult {
+  /** Files in the index. */
+  files: number;
+  /** Their total size. */
+  bytes: number;
+  /** Files actually (re)written by this call. */
+  written: number;
+  /** Documents taken over from the previous build without being read again (0 for a full build). */
+  reused: number;
+}
+
+/**
+ * The layout for a corpus (measurements and reasons in README.md): about 20 documents per shard, so a
+ * shard's posting lists stay near 20 KB, in a power of two that changes only when the corpus doubles
+ * (which makes that build a full one); documents in files of 8, so ten results cost at most ten small files.
+ */
+export function layoutFor(docCount: number): IndexLayout {
+  let shardCount = 1;
+  while (shardCount < 1024 && shardCount * 20 < docCount) shardCount *= 2;
+  return { shardCount, chunkSize: 8 };
+}
+
+const CACHE_FILE = 'search-index.json';
+/** Bumped when the builder's output for the same input changes without a format change. */
+const CACHE_VERSION = 1;
+
+interface IndexCache {
+  cacheVersion: number;
+  formatVersion: number;
+  layout: IndexLayout;
+  /** Per document, a hash of everything the index takes from it. */
+  fingerprints: string[];
+  /** Every file of the index (path relative to search/) → [content hash, size]. */
+  files: Record<string, [string, number]>;
+}
+
+type FileHashes = Map<string, [hash: string, size: number]>;
+
+class StaleIndexError extends Error {}
+
+export async function writeSearchIndex(
+  docs: SearchDocument[],
+  outDir: string,
+  options: WriteSearchIndexOptions = {},
+): Promise<WriteSearchIndexResult> {
+  const searchDir = join(outDir, 'search');
+  const layout = { ...layoutFor(docs.length), ...options.layout };
+  if (!Number.isInteger(Math.log2(layout.shardCount)) || layout.chunkSize < 1) {
+    throw new RangeError(`unusable index layout ${JSON.stringify(layout)}`);
+  }
+  // Only a build that keeps a cache needs fingerprints (hashing 22,000 documents is not free).
+  const fingerprints = options.cacheDir ? docs.map(fingerprint) : [];
+  const cache = options.cacheDir ? await readCache(options.cacheDir) : null;
+
+  let build: { files: IndexFiles; known: FileHashes; read?: IndexFiles; reused: number } | null = null;
+  const reusable = cache ? await reusableDocuments(cache, fingerprints, layout, searchDir) : 0;
+  if (cache && reusable > 0) {
+    try {
+      build = { ...(await appendedFiles(docs, reusable, cache, searchDir)), reused: reusable };
+    } catch (error) {
+      if (!(error instanceof StaleIndexError)) throw error;
+    }
+  }
+  build ??= { files: fullFiles(docs, layout), known: new Map(), reused: 0 };
+
+  // Hashes of every file: the unchanged ones from the cache, the others from their bytes.
+  const hashes: FileHashes = new Map(build.known);
+  for (const [path, bytes] of build.files) hashes.set(path, [contentHash(bytes), bytes.length]);
+  hashes.delete(ENTRY_FILE);
+  const entry = entryFile(docs, layout, stampOf(hashes));
+  build.files.set(ENTRY_FILE, entry);
+  hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
+
+  const written = writeChangedFiles(searchDir, build.files, build.read);
+  if (build.reused === 0) removeStaleFiles(searchDir, new Set(hashes.keys()));
+  if (options.cacheDir) await writeCache(options.cacheDir, { layout, fingerprints, hashes });
+  let bytes = 0;
+  for (const [, size] of hashes.values()) bytes += size;
+  return { files: hashes.size, bytes, written, reused: build.reused };
+}
+
+/** Every file except the entry file. */
+function fullFiles(docs: readonly SearchDocument[], layout: IndexLayout): IndexFiles {
+  const files: IndexFiles = new Map();
+  const shards = buildShards(docs.map(documentText), layout.shardCount);
+  for (const [index, shard] of shards.entries()) addShard(files, index, shard);
+  addDocumentFiles(files, docs, layout.chunkSize, 0);
+  return files;
+}
+
+/**
+ * The files that change when docs[reused…] are appended to the index of docs[0…reused), plus the known
+ * hashes of the files that do not. Throws StaleIndexError when a shard on disk is not what the cache says.
+ */
+async function appendedFiles(
+  docs: readonly SearchDocument[],
+  reused: number,
+  cache: IndexCache,
+  searchDir: string,
+): Promise<{ files: IndexFiles; known: FileHashes; read: IndexFiles }> {
+  const files: IndexFiles = new Map();
+  const read: IndexFiles = new Map();
+  const readVerified = async (path: string): Promise<Uint8Array> => {
+    const bytes = await readFile(join(searchDir, path)).catch(() => null);
+    if (bytes === null || contentHash(bytes) !== cache.files[path]?.[0]) throw new StaleIndexError(path);
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    read.set(path, view);
+    return view;
+  };
+  const readShard = async (shard: number): Promise<ShardFiles> => {
+    const [grams, positions] = await Promise.all([
+      readVerified(gramShardPath(shard)),
+      readVerified(positionShardPath(shard)),
+    ]);
+    return { grams, positions };
+  };
+  const texts = docs.slice(reused).map(documentText);
+  const changed = await appendToShards(readShard, texts, reused, cache.layout.shardCount);
+  for (const [index, shard] of changed) addShard(files, index, shard);
+  const { chunkSize } = cache.layout;
+  addDocumentFiles(files, docs, chunkSize, Math.floor(reused / chunkSize));
+  const known: FileHashes = new Map(Object.entries(cache.files));
+  for (const path of files.keys()) known.delete(path);
+  return { files, known, read };
+}
+
+function addShard(files: IndexFiles, index: number, shard: ShardFiles): void {
+  files.set(gramShardPath(index), shard.grams);
+  files.set(positionShardPath(index), shard.positions);
+}
+
+/** The catalog and the docs chunks from firstChunk on. */
+function addDocumentFiles(
+  files: IndexFiles,
+  docs: readonly SearchDocument[],
+  chunkSize: number,
+  firstChunk: number,
+) {
+  const tables = describeDocuments(docs);
+  for (let chunk = firstChunk; chunk * chunkSize < docs.length; chunk++) {
+    files.set(docChunkPath(chunk), json(storedDocuments(docs, tables.sectionOf, chunk, chunkSize)));
+  }
+  files.set(CATALOG_FILE, json(tables.catalog));
+}
+
+function entryFile(docs: readonly SearchDocument[], layout: IndexLayout, stamp: string): Uint8Array {
+  const { sections, years } = describeDocuments(docs);
+  const entry: SearchEntry = {
+    version: FORMAT_VERSION,
+    stamp,
+    docCount: docs.length,
+    shardCount: layout.shardCount,
+    chunkSize: layout.chunkSize,
+    sections,
+    years,
+  };
+  return json(entry);
+}
+
+/**
+ * How many leading documents the cached build already indexed unchanged, when the files on disk are that
+ * build's (the entry file's hash, every file present); 0 means build in full.
+ */
+async function reusableDocuments(
+  cache: IndexCache,
+  fingerprints: readonly string[],
+  layout: IndexLayout,
+  searchDir: string,
+): Promise<number> {
+  const previous = cache.fingerprints;
+  if (cache.layout.shardCount !== layout.shardCount || cache.layout.chunkSize !== layout.chunkSize) return 0;
+  if (previous.length === 0 || previous.length > fingerprints.length) return 0;
+  for (let i = 0; i < previous.length; i++) if (previous[i] !== fingerprints[i]) return 0;
+  const entry = await readFile(join(searchDir, ENTRY_FILE)).catch(() => null);
+  if (entry === null || contentHash(entry) !== cache.files[ENTRY_FILE]?.[0]) return 0;
+  const onDisk = listOwnedFiles(searchDir);
+  const expected = Object.keys(cache.files).filter((path) => path.includes('/'));
+  if (onDisk.size !== expected.length || !expected.every((path) => onDisk.has(path))) return 0;
+  return previous.length;
+}
+
+async function readCache(cacheDir: string): Promise<IndexCache | null> {
+  const text = await readFile(join(cacheDir, CACHE_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const cache = JSON.parse(text) as IndexCache;
+    return cache.cacheVersion === CACHE_VERSION && cache.formatVersion === FORMAT_VERSION ? cache : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeCache(
+  cacheDir: string,
+  { layout, fingerprints, hashes }: { layout: IndexLayout; fingerprints: string[]; hashes: FileHashes },
+): Promise<void> {
+  const cache: IndexCache = {
+    cacheVersion: CACHE_VERSION,
+    formatVersion: FORMAT_VERSION,
+    layout,
+    fingerprints,
+    files: Object.fromEntries([...hashes].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(join(cacheDir, CACHE_FILE), JSON.stringify(cache));
+}
+
+function fingerprint(doc: SearchDocument): string {
+  const used = [
+    doc.url,
+    doc.title,
+    doc.paragraphs,
+    doc.sectionSlug,
+    doc.sectionTitle,
+    doc.date,
+    doc.issueTitle,
+  ];
+  return createHash('sha1').update(JSON.stringify(used)).digest('base64url').slice(0, 20);
+}
+
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url').slice(0, 20);
+}
+
+/** A hash of every file but the entry: the ?v= that keeps a browser from mixing two builds' files. */
+function stampOf(hashes: FileHashes): string {
+  const hash = createHash('sha1').update(`jianbao-search ${FORMAT_VERSION}\n`);
+  for (const path of [...hashes.keys()].sort()) hash.update(`${path} ${hashes.get(path)?.[0]}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const encoder = new TextEncoder();
+
+function json(value: unknown): Uint8Array {
+  return encoder.encode(JSON.stringify(value));
+}

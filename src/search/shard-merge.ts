@@ -1,0 +1,81 @@
+// Appends a part (a batch's lists) to a shard: the one way shard files are written, full build or not.
+//
+// Lists only grow at the end, so the merge copies the shard's bytes in blocks between the grams the part
+// touches; for a gram in both, the part's first gap, counted from document −1, is re-counted from the
+// shard list's last document. Positions never depend on other documents and are copied as they are.
+
+import { lastDocId } from './postings.ts';
+import { encodeShard, readShardDirectory } from './shard.ts';
+import type { ShardPart } from './shard-parts.ts';
+import { ByteReader, ByteWriter } from './varint.ts';
+
+export interface ShardFiles {
+  grams: Uint8Array;
+  positions: Uint8Array;
+}
+
+const NO_LISTS = { bytes: new Uint8Array(0), starts: [], ends: [] };
+export const EMPTY_SHARD: ShardFiles = encodeShard([], NO_LISTS, NO_LISTS);
+
+export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
+  if (shard === EMPTY_SHARD) return encodeShard(part.keys, part.docs, part.positions);
+  const old = readShardDirectory(shard.grams);
+  const oldCount = old.keys.length;
+  const keys: number[] = [];
+  const docs = new ByteWriter(shard.grams.length + part.docs.bytes.length + 16);
+  const positions = new ByteWriter(shard.positions.length + part.positions.bytes.length + 16);
+  const docsEnds: number[] = [];
+  const positionsEnds: number[] = [];
+  const endEntry = (key: number): void => {
+    keys.push(key);
+    docsEnds.push(docs.length);
+    positionsEnds.push(positions.length);
+  };
+  // Old grams not yet copied: [blockStart, i); their lists are contiguous, so one copy each.
+  let blockStart = 0;
+  const copyBlock = (end: number): void => {
+    if (end <= blockStart) return;
+    const docsAt = docs.length - (old.docsStart[blockStart] as number);
+    const positionsAt = positions.length - (old.positionsStart[blockStart] as number);
+    docs.writeBytes(shard.grams.subarray(old.docsStart[blockStart], old.docsEnd[end - 1]));
+    positions.writeBytes(shard.positions.subarray(old.positionsStart[blockStart], old.positionsEnd[end - 1]));
+    for (let k = blockStart; k < end; k++) {
+      keys.push(old.keys[k] as number);
+      docsEnds.push((old.docsEnd[k] as number) + docsAt);
+      positionsEnds.push((old.positionsEnd[k] as number) + positionsAt);
+    }
+  };
+  let i = 0;
+  for (let j = 0; j < part.keys.length; j++) {
+    const key = part.keys[j] as number;
+    while (i < oldCount && (old.keys[i] as number) < key) i++;
+    copyBlock(i);
+    let from = part.docs.starts[j] as number;
+    const to = part.docs.ends[j] as number;
+    if (i < oldCount && old.keys[i] === key) {
+      const start = old.docsStart[i] as number;
+      const end = old.docsEnd[i] as number;
+      docs.writeBytes(shard.grams.subarray(start, end));
+      positions.writeBytes(shard.positions.subarray(old.positionsStart[i], old.positionsEnd[i]));
+      const lastDoc = lastDocId(shard.grams, start, end);
+      const reader = new ByteReader(part.docs.bytes, from, to);
+      const head = reader.readVarint();
+      const doc = Math.floor(head / 2);
+      if (doc <= lastDoc) throw new RangeError('appended documents must come after the indexed ones');
+      docs.writeVarint((doc - lastDoc - 1) * 2 + (head % 2));
+      from = reader.position;
+      i++;
+    }
+    blockStart = i;
+    docs.writeBytes(part.docs.bytes.subarray(from, to));
+    positions.writeBytes(part.positions.bytes.subarray(part.positions.starts[j], part.positions.ends[j]));
+    endEntry(key);
+  }
+  copyBlock(oldCount);
+  const starts = (ends: number[]) => ends.map((_, k) => (k === 0 ? 0 : (ends[k - 1] as number)));
+  return encodeShard(
+    keys,
+    { bytes: docs.view(), starts: starts(docsEnds), ends: docsEnds },
+    { bytes: positions.view(), starts: starts(positionsEnds), ends: positionsEnds },
+  );
+}
