@@ -73,7 +73,7 @@ function start(page: Page): void {
   };
 
   const run = async (state: SearchState): Promise<void> => {
-    const run = ++latest;
+    const ticket = ++latest; // a newer search makes this one's results obsolete
     page.results.setAttribute('aria-busy', 'true');
     try {
       if (state.q.trim() === '') {
@@ -85,19 +85,19 @@ function start(page: Page): void {
       const found = await opened.search(state.q, state);
       const list = resultList();
       const shown = await appendPage(opened, found, list, 0);
-      if (run !== latest) return;
+      if (ticket !== latest) return;
       const content: HTMLElement[] =
         found.hits.length === 0 ? [message(`没有找到包含“${state.q.trim()}”的文章。`)] : [list];
       if (shown < found.hits.length) content.push(moreButton(opened, found, list, shown));
       page.results.replaceChildren(...content);
       announce(`找到 ${found.hits.length} 篇文章`);
     } catch (error) {
-      if (run !== latest) return;
+      if (ticket !== latest) return;
       console.error(error);
       page.results.replaceChildren(message('搜索暂时无法使用，请稍后再试。'));
       announce('搜索出错');
     } finally {
-      if (run === latest) page.results.setAttribute('aria-busy', 'false');
+      if (ticket === latest) page.results.setAttribute('aria-busy', 'false');
     }
   };
 
@@ -121,13 +121,13 @@ function start(page: Page): void {
     const label = () => `显示更多结果（还有 ${found.hits.length - count} 篇）`;
     button.textContent = label();
     button.addEventListener('click', async () => {
-      const run = latest;
+      const ticket = latest;
       page.results.setAttribute('aria-busy', 'true');
       button.disabled = true;
       try {
         const before = count;
         count = await appendPage(opened, found, list, count);
-        if (run !== latest) return;
+        if (ticket !== latest) return;
         // Keyboard users continue where the new results begin.
         list.children[before]?.querySelector('a')?.focus();
         announce(`已显示 ${count} 篇，共 ${found.hits.length} 篇文章`);
@@ -138,7 +138,7 @@ function start(page: Page): void {
         announce('搜索出错');
       } finally {
         button.disabled = false;
-        if (run === latest) page.results.setAttribute('aria-busy', 'false');
+        if (ticket === latest) page.results.setAttribute('aria-busy', 'false');
       }
     });
     return button;

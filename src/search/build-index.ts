@@ -11,12 +11,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeDocuments, storedDocuments } from './document-files.ts';
 import {
-  CATALOG_FILE,
   docChunkPath,
   ENTRY_FILE,
   FORMAT_VERSION,
   gramShardPath,
+  ISSUES_FILE,
   positionShardPath,
+  SECTIONS_FILE,
   type SearchEntry,
 } from './format.ts';
 import { type IndexFiles, listOwnedFiles, removeStaleFiles, writeChangedFiles } from './index-files.ts';
@@ -169,7 +170,7 @@ function addShard(files: IndexFiles, index: number, shard: ShardFiles): void {
   files.set(positionShardPath(index), shard.positions);
 }
 
-/** The catalog and the docs chunks from firstChunk on. */
+/** The sections and issues files, and the docs chunks from firstChunk on. */
 function addDocumentFiles(
   files: IndexFiles,
   docs: readonly SearchDocument[],
@@ -180,7 +181,8 @@ function addDocumentFiles(
   for (let chunk = firstChunk; chunk * chunkSize < docs.length; chunk++) {
     files.set(docChunkPath(chunk), json(storedDocuments(docs, tables.sectionOf, chunk, chunkSize)));
   }
-  files.set(CATALOG_FILE, json(tables.catalog));
+  files.set(SECTIONS_FILE, json(tables.sectionRuns));
+  files.set(ISSUES_FILE, json(tables.issueRuns));
 }
 
 function entryFile(docs: readonly SearchDocument[], layout: IndexLayout, stamp: string): Uint8Array {

@@ -1,13 +1,14 @@
 // The index files about documents rather than words: stored documents for results, sections, years, issues.
 
-import type { SearchCatalog, SearchEntry, StoredDocument } from './format.ts';
+import type { IssueRuns, SearchEntry, SectionRuns, StoredDocument } from './format.ts';
 import type { SearchDocument } from './types.ts';
 
-/** What the entry file and the catalog say about the documents, in id order. */
+/** What the entry, sections and issues files say about the documents, in id order. */
 export interface DocumentTables {
   sections: SearchEntry['sections'];
   years: SearchEntry['years'];
-  catalog: SearchCatalog;
+  sectionRuns: SectionRuns;
+  issueRuns: IssueRuns;
   /** Each document's index into sections. */
   sectionOf: number[];
 }
@@ -27,17 +28,15 @@ export function describeDocuments(docs: readonly SearchDocument[]): DocumentTabl
   const years = runs(docs, (doc) => doc.date.slice(0, 4)).map(
     ({ first, end, value }): [string, number, number] => [value, first, end],
   );
-  const issues = runs(docs, (doc) => `${doc.date}\n${doc.issueTitle}`).map(
-    ({ first, end }): [string, string, number, number] => {
-      const doc = docs[first] as SearchDocument;
-      return [doc.date, doc.issueTitle, first, end];
-    },
-  );
-  const sectionRuns = runs(sectionOf, (index) => String(index)).map(({ first, end }): [number, number] => [
+  const issueRuns = runs(docs, (doc) => doc.date).map(({ first, end, value }): [string, number] => [
+    value,
+    end - first,
+  ]);
+  const sectionRuns = runs(sectionOf, String).flatMap(({ first, end }) => [
     sectionOf[first] as number,
     end - first,
   ]);
-  return { sections, years, catalog: { issues, sectionRuns }, sectionOf };
+  return { sections, years, sectionRuns, issueRuns, sectionOf };
 }
 
 /** The stored documents of one docs/<chunk>.json file. */

@@ -5,16 +5,18 @@
 // the positions lists tell; so results are exactly the documents whose text contains every term.
 
 import {
-  CATALOG_FILE,
   docChunkPath,
   ENTRY_FILE,
   FORMAT_VERSION,
   gramKey,
   gramShard,
   gramShardPath,
+  ISSUES_FILE,
+  type IssueRuns,
   positionShardPath,
-  type SearchCatalog,
+  SECTIONS_FILE,
   type SearchEntry,
+  type SectionRuns,
   type StoredDocument,
 } from './format.ts';
 import { type DocPostings, decodeDocPostings, decodePositions, positionOffsets } from './postings.ts';
@@ -81,7 +83,7 @@ export class SearchIndex {
   private readonly shards = new Map<number, Promise<{ bytes: Uint8Array; directory: ShardDirectory }>>();
   private readonly positionFiles = new Map<number, Promise<Uint8Array>>();
   private readonly chunks = new Map<number, Promise<StoredDocument[]>>();
-  private catalog: Promise<SearchCatalog> | null = null;
+  private readonly tables = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly load: LoadSearchFile,
@@ -236,6 +238,17 @@ export class SearchIndex {
     return JSON.parse(decoder.decode(await this.load(path, this.entry.stamp))) as T;
   }
 
+  /** A JSON file loaded once (and again after a failure). */
+  private table<T>(path: string): Promise<T> {
+    let loaded = this.tables.get(path);
+    if (!loaded) {
+      loaded = this.loadJson<T>(path);
+      this.tables.set(path, loaded);
+      loaded.catch(() => this.tables.delete(path));
+    }
+    return loaded as Promise<T>;
+  }
+
   /** A test for documents that pass the filters, or null when there are none. */
   private async filter(filters: SearchFilters): Promise<((doc: number) => boolean) | null> {
     const tests: ((doc: number) => boolean)[] = [];
@@ -243,26 +256,26 @@ export class SearchIndex {
       const ranges = this.entry.years.filter(([year]) => year === filters.year);
       tests.push((doc) => ranges.some(([, first, end]) => doc >= first && doc < end));
     }
-    if (filters.section || filters.issue) {
-      this.catalog ??= this.loadJson<SearchCatalog>(CATALOG_FILE);
-      this.catalog.catch(() => {
-        this.catalog = null;
-      });
-      const catalog = await this.catalog;
-      if (filters.section) {
-        const wanted = this.entry.sections.findIndex(([slug]) => slug === filters.section);
-        const sectionOf = new Int32Array(this.entry.docCount).fill(-1);
-        let doc = 0;
-        for (const [section, count] of catalog.sectionRuns) {
-          sectionOf.fill(section, doc, doc + count);
-          doc += count;
-        }
-        tests.push((id) => sectionOf[id] === wanted);
+    if (filters.section) {
+      const runs = await this.table<SectionRuns>(SECTIONS_FILE);
+      const wanted = this.entry.sections.findIndex(([slug]) => slug === filters.section);
+      const inSection = new Uint8Array(this.entry.docCount);
+      for (let r = 0, doc = 0; r + 1 < runs.length; r += 2) {
+        const count = runs[r + 1] as number;
+        if (runs[r] === wanted) inSection.fill(1, doc, doc + count);
+        doc += count;
       }
-      if (filters.issue) {
-        const ranges = catalog.issues.filter(([date]) => date === filters.issue);
-        tests.push((doc) => ranges.some(([, , first, end]) => doc >= first && doc < end));
+      tests.push((doc) => inSection[doc] === 1);
+    }
+    if (filters.issue) {
+      const runs = await this.table<IssueRuns>(ISSUES_FILE);
+      const ranges: [number, number][] = [];
+      let doc = 0;
+      for (const [date, count] of runs) {
+        if (date === filters.issue) ranges.push([doc, doc + count]);
+        doc += count;
       }
+      tests.push((id) => ranges.some(([first, end]) => id >= first && id < end));
     }
     return tests.length === 0 ? null : (doc) => tests.every((test) => test(doc));
   }
