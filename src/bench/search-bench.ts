@@ -12,12 +12,12 @@ import * as pagefind from 'pagefind';
 import { type Browser, chromium } from 'playwright-core';
 import { corpusDocuments } from '../../tests/search/fixture-docs.ts';
 import { searchPageHtml } from '../../tests/search/search-site.ts';
-import { type StaticServer, startStaticServer } from '../../tests/search/static-server.ts';
 import { writeSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import { documentText } from '../search/tokenize.ts';
 import { truthOfTexts } from '../search/truth.ts';
 import type { SearchDocument } from '../search/types.ts';
+import { type StaticServer, serveStatic } from '../site/static-server.ts';
 import { generateCorpus } from './corpus.ts';
 import { createRandom } from './random.ts';
 
@@ -216,7 +216,7 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
   const pagefindSize = withPagefind ? await folderSize(join(root, 'pagefind')) : null;
   if (withPagefind) await buildPagefind(docs, join(root, 'pagefind-all'), 100);
 
-  const server = await startStaticServer(root, PREFIX);
+  const server = await serveStatic({ root, pathPrefix: PREFIX });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const environment = await measureEnvironment(browser, server);

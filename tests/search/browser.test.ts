@@ -6,9 +6,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/bench/corpus.ts';
 import { truth } from '../../src/search/truth.ts';
+import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
 import { corpusDocuments, edgeCaseDocuments, realBulletinDocuments } from './fixture-docs.ts';
 import { buildSearchSite } from './search-site.ts';
-import { type StaticServer, startStaticServer } from './static-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'jianbao-search-site-'));
     await buildSearchSite(docs, root, PREFIX);
-    server = await startStaticServer(root, PREFIX);
+    server = await serveStatic({ root, pathPrefix: PREFIX });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
