@@ -34,11 +34,11 @@ describe('article numbers', () => {
   candidate('5.发布。', null);
   candidate('99.95%以上', { number: 99, title: '95%以上', readsAsDecimal: true } as never);
   it('reads "2.0 时代" as a decimal that may only start the next article', () => {
-    const decimal = articleCandidate('2.0 时代');
+    const decimal = articleCandidate('2.0 时代') ?? { number: 0, title: '', readsAsDecimal: false };
     expect(decimal).toEqual({ number: 2, title: '0 时代', readsAsDecimal: true });
     const after = { afterHeader: false, previousEndsArticle: true, previousEndsWithSource: true };
-    expect(startsArticle(decimal!, { ...after, lastNumber: 5 })).toBe(false);
-    expect(startsArticle(decimal!, { ...after, lastNumber: 1 })).toBe(true);
+    expect(startsArticle(decimal, { ...after, lastNumber: 5 })).toBe(false);
+    expect(startsArticle(decimal, { ...after, lastNumber: 1 })).toBe(true);
   });
 
   const context = {
