@@ -2,8 +2,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { corpusDocuments } from '../../tests/search/fixture-docs.ts';
 import { generateCorpus } from './corpus.ts';
 import { benchParse, type ParseMeasurement } from './parse-bench.ts';
+import { benchSearch } from './search-bench.ts';
 import { benchSite, type SiteMeasurement } from './site-bench.ts';
 
 const { values } = parseArgs({
@@ -11,6 +13,8 @@ const { values } = parseArgs({
     issues: { type: 'string', default: '100,1000' },
     runs: { type: 'string', default: '5' },
     'parse-only': { type: 'boolean', default: false },
+    /** Also measure Pagefind on the same documents (about 100 s at 1,000 issues). */
+    pagefind: { type: 'boolean', default: false },
     work: { type: 'string', default: path.join(os.tmpdir(), 'jianbao-bench') },
   },
 });
@@ -19,6 +23,7 @@ interface Row {
   issues: number;
   parse: ParseMeasurement;
   site?: SiteMeasurement;
+  search?: Awaited<ReturnType<typeof benchSearch>>;
 }
 
 const rows: Row[] = [];
@@ -29,11 +34,19 @@ for (const issues of (values.issues ?? '').split(',').map(Number)) {
   if (!values['parse-only']) {
     process.stderr.write(`N=${issues}: floor, full build and add…\n`);
     row.site = await benchSite(corpus, path.join(values.work ?? '', String(issues)));
+    process.stderr.write(`N=${issues}: search in Chromium…\n`);
+    row.search = await benchSearch(
+      corpusDocuments(corpus),
+      path.join(values.work ?? '', `${issues}-search`),
+      {
+        pagefind: values.pagefind,
+      },
+    );
   }
   rows.push(row);
 }
 
-process.stderr.write(`\n${table(rows)}\n`);
+process.stderr.write(`\n${table(rows)}\n\n${searchTable(rows)}\n`);
 process.stdout.write(
   `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, rows }, null, 2)}\n`,
 );
@@ -59,6 +72,29 @@ function table(results: readonly Row[]): string {
       site ? `${site.searchIndex.files} files, ${(site.searchIndex.bytes / 1e6).toFixed(1)} MB` : '',
     ];
     lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function searchTable(results: readonly Row[]): string {
+  const lines = [
+    '| N | index | first query: median / max KB | first query: median / max ms | following query: median ms | recall (min) | precision (min) |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const { issues, search } of results) {
+    if (!search) continue;
+    const { index, firstQuery, followingQuery, quality } = search.jianbao;
+    lines.push(
+      `| ${[
+        issues,
+        `${index.files} files, ${(index.bytes / 1e6).toFixed(1)} MB`,
+        `${Math.round(firstQuery.medianBytes / 1024)} / ${Math.round(firstQuery.maxBytes / 1024)}`,
+        `${Math.round(firstQuery.medianMs)} / ${Math.round(firstQuery.maxMs)}`,
+        Math.round(followingQuery.medianMs),
+        `${(quality.minRecall * 100).toFixed(0)}%`,
+        `${(quality.minPrecision * 100).toFixed(0)}%`,
+      ].join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }
