@@ -18,18 +18,11 @@ import { documentText } from '../search/tokenize.ts';
 import { truthOfTexts } from '../search/truth.ts';
 import type { SearchDocument } from '../search/types.ts';
 import { type StaticServer, serveStatic } from '../site/static-server.ts';
+import { CHROMIUM_ARGS } from './chromium.ts';
 import { generateCorpus } from './corpus.ts';
 import { createRandom } from './random.ts';
 
 const PREFIX = '/bench/';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 export interface QueryMeasurement {
   query: string;

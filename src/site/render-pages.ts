@@ -10,6 +10,8 @@ export async function renderPages(
 ): Promise<number> {
   const eleventy = new Eleventy(templatesDir, outDir, {
     quietMode: true,
+    // jianbao's configuration is this function; no eleventy.config.js from the working folder may add to it.
+    configPath: false,
     config: (config: unknown) => configureSite(config, options),
   });
   // Eleventy would print a summary and its own error report; jianbao reports for itself.

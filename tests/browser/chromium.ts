@@ -1,17 +1,10 @@
 // Browser tests' Chromium: Debian's build, headless, making no network requests of its own.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchDebianChromium } from '../../src/bench/chromium.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 const missingReason = existsSync(CHROMIUM_PATH)
   ? null
@@ -32,5 +25,5 @@ export function describeWithChromium(name: string, body: () => void): void {
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (missingReason) throw new Error(`the browser tests need Chromium: ${missingReason}`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return launchDebianChromium(extraArgs);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_ARGS } from '../../src/bench/chromium.ts';
 import { generateCorpus } from '../../src/bench/corpus.ts';
 import { truth } from '../../src/search/truth.ts';
 import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
@@ -47,14 +48,7 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
     server = await serveStatic({ root, pathPrefix: PREFIX });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
 
