@@ -57,14 +57,24 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addGlobalData('base', pathPrefix);
 
   // Rendering: bulletin paragraphs as escaped plain text, editors' Markdown sanitized.
-  config.addFilter('bodyHtml', (article: { paragraphs: readonly string[] }) =>
-    renderParagraphs(article.paragraphs),
-  );
+  config.addFilter('bodyHtml', bodyHtml);
   config.addFilter('markdown', (source: string) => renderMarkdown(source));
   config.addFilter('zhDate', formatChineseDate);
   // The feed plugin's date format, without its whole plugin: that would add the HTML <base> transform,
   // which re-parses all 22,000 pages for a prefix the `base` data already puts in every link.
   config.addFilter('atomDate', (date: string) => dateToRfc3339(new Date(`${date}T00:00:00Z`)));
+}
+
+const renderedBodies = new WeakMap<object, string>();
+
+/** An article's body is shown on its page, its issue's page and in feeds: rendered once per build. */
+function bodyHtml(article: { paragraphs: readonly string[] }): string {
+  let html = renderedBodies.get(article);
+  if (html === undefined) {
+    html = renderParagraphs(article.paragraphs);
+    renderedBodies.set(article, html);
+  }
+  return html;
 }
 
 /** "2014-08-14" → "2014年8月14日". */
