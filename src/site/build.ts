@@ -15,8 +15,7 @@ import {
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { renderPages } from './render-pages.ts';
-import { searchCacheDir, searchDocuments, writeSearch, writeSearchScript } from './search-files.ts';
-import { startSearchJob } from './search-process.ts';
+import { writeSearch, writeSearchScript } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
 export interface BuildOptions {
@@ -65,16 +64,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
 
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
-  // A full build of a large site indexes in a second process while Eleventy renders; an update writes
-  // the index into the published folder, so it must wait until rendering has succeeded.
-  const searchJob =
-    !incremental && model.articles.length >= PARALLEL_INDEX_FROM
-      ? startSearchJob({
-          docs: searchDocuments(model),
-          outDir: staging,
-          cacheDir: searchCacheDir(options.cacheDir),
-        })
-      : null;
   try {
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(staging, { model, render, pathPrefix, about }, templatesDir);
@@ -90,7 +79,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rm(staging, { recursive: true, force: true });
     } else {
       progress(`indexing ${model.articles.length} articles for search`);
-      const search = searchJob ? await searchJob.result : await writeSearch(model, staging, options.cacheDir);
+      const search = await writeSearch(model, staging, options.cacheDir);
       await writeManifest(staging, manifest);
       await swapIn(staging, outDir);
       counts = { written: pagesRendered + search.written + 1, removed: 0 };
@@ -104,14 +93,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       incremental,
     };
   } catch (error) {
-    searchJob?.cancel();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
-
-/** Below this many articles a second process costs more to start than it saves. */
-const PARALLEL_INDEX_FROM = 2000;
 
 /** "/" stays; "bulletin" and "/bulletin" become "/bulletin/". */
 export function normalizePathPrefix(prefix: string): string {

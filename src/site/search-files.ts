@@ -24,11 +24,8 @@ export async function writeSearchScript(dir: string): Promise<void> {
   await bundleSearchClient(path.join(dir, SEARCH_SCRIPT));
 }
 
-/** The index builder's own cache folder inside jianbao's. */
-export function searchCacheDir(cacheDir: string | undefined): string | undefined {
-  return cacheDir && path.join(cacheDir, 'search');
-}
-
 export async function writeSearch(model: SiteModel, outDir: string, cacheDir?: string) {
-  return writeSearchIndex(searchDocuments(model), outDir, { cacheDir: searchCacheDir(cacheDir) });
+  return writeSearchIndex(searchDocuments(model), outDir, {
+    cacheDir: cacheDir && path.join(cacheDir, 'search'),
+  });
 }
