@@ -2,7 +2,7 @@
 import { watch } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { buildSite, normalizePathPrefix } from '../site/build.ts';
-import { serveStatic } from '../site/static-server.ts';
+import { type StaticServer, serveStatic } from '../site/static-server.ts';
 import { CACHE_DIR } from './build.ts';
 import type { Output } from './output.ts';
 import { progressReporter } from './progress.ts';
@@ -39,11 +39,18 @@ export async function runServe(
     );
   };
   await rebuild();
-  const server = await serveStatic({
-    root: command.outDir,
-    pathPrefix: normalizePathPrefix(command.pathPrefix),
-    port: command.port,
-  });
+  let server: StaticServer;
+  try {
+    server = await serveStatic({
+      root: command.outDir,
+      pathPrefix: normalizePathPrefix(command.pathPrefix),
+      port: command.port,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    output.error(`jianbao: 127.0.0.1:${command.port} is already in use; pass --port with another number`);
+    return 1;
+  }
   output.error(`serving ${server.url} (Ctrl+C to stop)`);
 
   // A bulletin dropped into the content folder (or edited there) is picked up without a restart;

@@ -66,7 +66,10 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
     }
     return sendFile(response, path.join(root, '404.html'), 404, sent, pathname);
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
