@@ -2,8 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { corpusDocuments } from '../../tests/search/fixture-docs.ts';
 import { generateCorpus } from './corpus.ts';
+import { corpusDocuments } from './corpus-documents.ts';
 import { benchParse, type ParseMeasurement } from './parse-bench.ts';
 import { benchSearch } from './search-bench.ts';
 import { benchSite, type SiteMeasurement } from './site-bench.ts';

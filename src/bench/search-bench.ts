@@ -9,9 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { type Browser, chromium } from 'playwright-core';
-import { corpusDocuments } from '../../tests/search/fixture-docs.ts';
-import { searchPageHtml } from '../../tests/search/search-site.ts';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { writeSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import { documentText } from '../search/tokenize.ts';
@@ -20,7 +18,9 @@ import type { SearchDocument } from '../search/types.ts';
 import { type StaticServer, serveStatic } from '../site/static-server.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { generateCorpus } from './corpus.ts';
+import { corpusDocuments } from './corpus-documents.ts';
 import { createRandom } from './random.ts';
+import { searchPageHtml } from './search-site.ts';
 
 const PREFIX = '/bench/';
 
@@ -281,26 +281,42 @@ async function measureEnvironment(browser: Browser, server: StaticServer) {
   return { loadAverage: loadavg()[0], blankPageMs: median(blank), requestMs: median(request) };
 }
 
+/**
+ * Each query in a fresh browser context (empty cache): `run` opens the page and returns the
+ * milliseconds to results; the bytes and requests the server sent for it are counted.
+ */
+async function measureFirstQueries(
+  browser: Browser,
+  server: StaticServer,
+  queries: readonly string[],
+  run: (page: Page, query: string) => Promise<number>,
+): Promise<FirstQuery[]> {
+  const first: FirstQuery[] = [];
+  for (const query of queries) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sentBefore = server.sent.length;
+    const ms = await run(page, query);
+    await page.waitForLoadState('networkidle');
+    first.push({ query, ms, ...sentSince(server, sentBefore) });
+    await context.close();
+  }
+  return first;
+}
+
 async function measureOurs(
   browser: Browser,
   server: StaticServer,
   queries: string[],
   truthUrls: Map<string, string[]>,
 ) {
-  // First query: a fresh browser context (empty cache) opening search/?q=… per query.
-  const first: FirstQuery[] = [];
-  for (const query of queries) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  // First query: opening search/?q=… in a page with an empty cache.
+  const first = await measureFirstQueries(browser, server, queries, async (page, query) => {
     await page.addInitScript({ content: SETTLE_RECORDER });
-    const sentBefore = server.sent.length;
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction('window.settledAt !== undefined');
-    const ms = await page.evaluate<number>('window.settledAt');
-    await page.waitForLoadState('networkidle');
-    first.push({ query, ms, ...sentSince(server, sentBefore) });
-    await context.close();
-  }
+    return page.evaluate<number>('window.settledAt');
+  });
 
   // Following queries: typed into the same page, from submit to results in the DOM.
   const context = await browser.newContext();
@@ -340,17 +356,10 @@ async function measurePagefind(
   queries: string[],
   truthUrls: Map<string, string[]>,
 ) {
-  const first: FirstQuery[] = [];
-  for (const query of queries) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const sentBefore = server.sent.length;
+  const first = await measureFirstQueries(browser, server, queries, async (page, query) => {
     await page.goto(`${server.url}blank.html`);
-    const ms = await page.evaluate<number>(PAGEFIND_FIRST_QUERY(query, PREFIX));
-    await page.waitForLoadState('networkidle');
-    first.push({ query, ms, ...sentSince(server, sentBefore) });
-    await context.close();
-  }
+    return page.evaluate<number>(PAGEFIND_FIRST_QUERY(query, PREFIX));
+  });
 
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -6,10 +6,10 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/bench/chromium.ts';
 import { generateCorpus } from '../../src/bench/corpus.ts';
+import { buildSearchSite } from '../../src/bench/search-site.ts';
 import { truth } from '../../src/search/truth.ts';
 import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
 import { corpusDocuments, edgeCaseDocuments, realBulletinDocuments } from './fixture-docs.ts';
-import { buildSearchSite } from './search-site.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);

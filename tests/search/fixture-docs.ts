@@ -1,31 +1,10 @@
 // Documents for the search tests: the real bulletin's 22 articles, generated issues, and hand-made edge cases.
 
-import type { CorpusIssue } from '../../src/bench/corpus.ts';
-import { DEFAULT_SECTION_SLUGS, slugFromTitle } from '../../src/bulletin/slugs.ts';
+import { corpusDocuments, issueDocuments } from '../../src/bench/corpus-documents.ts';
 import type { SearchDocument } from '../../src/search/types.ts';
 import realBulletin from '../fixtures/real-bulletin/expected.json' with { type: 'json' };
 
-interface IssueContent {
-  date: string;
-  issueTitle: string;
-  sections: { title: string; articles: { title: string; paragraphs: string[] }[] }[];
-}
-
-/** One document per article, numbered through the issue as the site's URLs are (issues/<date>/<n>/). */
-export function issueDocuments(issue: IssueContent): SearchDocument[] {
-  let ordinal = 0;
-  return issue.sections.flatMap((section) =>
-    section.articles.map((article) => ({
-      url: `issues/${issue.date}/${++ordinal}/`,
-      title: article.title,
-      paragraphs: article.paragraphs,
-      sectionSlug: DEFAULT_SECTION_SLUGS[section.title] ?? slugFromTitle(section.title),
-      sectionTitle: section.title,
-      date: issue.date,
-      issueTitle: issue.issueTitle,
-    })),
-  );
-}
+export { corpusDocuments };
 
 /** The 22 articles of /work/shared/bulletins/000…txt as transcribed in tests/fixtures/real-bulletin. */
 export function realBulletinDocuments(): SearchDocument[] {
@@ -34,13 +13,6 @@ export function realBulletinDocuments(): SearchDocument[] {
     issueTitle: '电子政务简报 第1期',
     sections: realBulletin.sections,
   });
-}
-
-/** The documents of a generated corpus (src/bench/corpus.ts), oldest issue first. */
-export function corpusDocuments(corpus: readonly CorpusIssue[]): SearchDocument[] {
-  return corpus.flatMap((issue, index) =>
-    issueDocuments({ date: issue.date, issueTitle: `电子政务简报 第${index + 1}期`, ...issue.model }),
-  );
 }
 
 /** Articles made for the normalisation rules: full-width forms, spaced Latin words, case, names. */

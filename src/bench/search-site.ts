@@ -1,9 +1,9 @@
 // Builds a minimal static site around the search index (the search page, one page per article, the script).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeSearchIndex } from '../../src/search/build-index.ts';
-import { bundleSearchClient } from '../../src/search/bundle-client.ts';
-import type { SearchDocument } from '../../src/search/types.ts';
+import { writeSearchIndex } from '../search/build-index.ts';
+import { bundleSearchClient } from '../search/bundle-client.ts';
+import type { SearchDocument } from '../search/types.ts';
 
 const escapeHtml = (text: string): string =>
   text.replace(
