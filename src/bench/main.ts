@@ -12,7 +12,10 @@ const { values } = parseArgs({
   options: {
     issues: { type: 'string', default: '100,1000' },
     runs: { type: 'string', default: '5' },
-    'parse-only': { type: 'boolean', default: false },
+    /** Rounds of floor → build → add per N (ratios are medians over rounds). */
+    'site-rounds': { type: 'string', default: '3' },
+    /** Measure only one part: parse, site (floor, build, add) or search. */
+    only: { type: 'string' },
     /** Also measure Pagefind on the same documents (about 100 s at 1,000 issues). */
     pagefind: { type: 'boolean', default: false },
     work: { type: 'string', default: path.join(os.tmpdir(), 'jianbao-bench') },
@@ -31,9 +34,16 @@ for (const issues of (values.issues ?? '').split(',').map(Number)) {
   process.stderr.write(`N=${issues}: generating the corpus…\n`);
   const corpus = generateCorpus({ issues, seed: 1 });
   const row: Row = { issues, parse: benchParse(corpus, Number(values.runs)) };
-  if (!values['parse-only']) {
+  const measures = (part: string) => values.only === undefined || values.only === part;
+  if (measures('site')) {
     process.stderr.write(`N=${issues}: floor, full build and add…\n`);
-    row.site = await benchSite(corpus, path.join(values.work ?? '', String(issues)));
+    row.site = await benchSite(
+      corpus,
+      path.join(values.work ?? '', String(issues)),
+      Number(values['site-rounds']),
+    );
+  }
+  if (measures('search')) {
     process.stderr.write(`N=${issues}: search in Chromium…\n`);
     row.search = await benchSearch(
       corpusDocuments(corpus),

@@ -35,7 +35,9 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
       { cause: error },
     );
   }
-  const existing = await loadContent(command.contentDir, { cacheDir: CACHE_DIR });
+  const progress = progressReporter(output);
+  progress.step('reading the content folder');
+  const existing = await loadContent(command.contentDir, { cacheDir: CACHE_DIR }).finally(progress.done);
   const bulletin = parseNewIssue(bytes, command, existing);
   for (const warning of bulletin.warnings)
     output.error(`${command.file}:${warning.line}: warning: ${warning.message}`);
@@ -45,7 +47,6 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
   const body = splitFrontMatter(decodeBytes(bytes, command.file).text, command.file).body;
   const stored = await storeIssue(command.contentDir, bulletin.meta, body, command.force);
   output.error(`stored as ${stored.file}`);
-  const progress = progressReporter(output);
   try {
     const result = await buildSite({
       contentDir: command.contentDir,

@@ -1,4 +1,6 @@
 // Progress of long work for people: one redrawn line on a terminal, nothing in CI logs (a summary follows).
+// JIANBAO_TIMINGS=1 prints each step on its own line with the milliseconds since the command started,
+// for finding where time goes (see the README's Performance).
 import type { Output } from './output.ts';
 
 export interface ProgressReporter {
@@ -8,6 +10,7 @@ export interface ProgressReporter {
 }
 
 export function progressReporter(output: Output): ProgressReporter {
+  if (process.env.JIANBAO_TIMINGS) return timingsReporter(output);
   if (!output.interactive) return { step: () => {}, done: () => {} };
   let shown = false;
   return {
@@ -20,4 +23,9 @@ export function progressReporter(output: Output): ProgressReporter {
       shown = false;
     },
   };
+}
+
+function timingsReporter(output: Output): ProgressReporter {
+  const line = (message: string) => output.error(`[${Math.round(performance.now())} ms] ${message}`);
+  return { step: line, done: () => {} };
 }

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Bulletin } from '../bulletin/types.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const PARSER_DIR = path.join(import.meta.dirname, '../bulletin');
+const PARSER_DIR = path.join(PACKAGE_ROOT, 'src/bulletin');
+const CONTENT_CODE_DIR = path.join(PACKAGE_ROOT, 'src/content');
 const CACHE_FILE = 'parsed.json';
 
 interface CacheFile {
@@ -74,8 +76,8 @@ function parserHash(): Promise<string> {
     for (const name of (await readdir(PARSER_DIR)).sort()) {
       hash.update(name).update(await readFile(path.join(PARSER_DIR, name)));
     }
-    hash.update(await readFile(path.join(import.meta.dirname, 'meta.ts')));
-    hash.update(await readFile(path.join(import.meta.dirname, 'bulletin-file.ts')));
+    hash.update(await readFile(path.join(CONTENT_CODE_DIR, 'meta.ts')));
+    hash.update(await readFile(path.join(CONTENT_CODE_DIR, 'bulletin-file.ts')));
     return hash.digest('hex');
   })();
   return parserHashPromise;

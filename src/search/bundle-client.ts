@@ -1,9 +1,10 @@
 // Bundles the browser search script (src/client/search.ts) into one minified file with esbuild.
 
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { build } from 'esbuild';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const ENTRY = fileURLToPath(new URL('../client/search.ts', import.meta.url));
+const ENTRY = path.join(PACKAGE_ROOT, 'src/client/search.ts');
 
 /**
  * An IIFE for ES2020 browsers (what `<script defer>` loads under any path prefix, no module loader needed).

@@ -48,12 +48,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => {});
   progress('reading bulletins');
   const content = options.content ?? (await loadContent(options.contentDir, { cacheDir: options.cacheDir }));
+  progress('shaping pages');
   const model = buildSiteModel(content.bulletins, content.config.site);
   const about = await readOptional(path.join(options.contentDir, 'about.md'));
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const outDir = path.resolve(options.outDir);
   const all = selectAllPages(model);
+  progress('comparing pages with the last build');
   const manifest: BuildManifest = {
     version: 1,
     global: await globalFingerprint({ model, pathPrefix, about, templatesDir }),

@@ -2,13 +2,13 @@
 
 import path from 'node:path';
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
 import { renderMarkdown, renderParagraphs } from './render-text.ts';
 import type { PageSelection } from './selection.ts';
 
-export const ROOT = path.join(import.meta.dirname, '../..');
-export const TEMPLATES_DIR = path.join(ROOT, 'templates');
-export const PUBLIC_DIR = path.join(ROOT, 'public');
+export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');
 
 export interface SiteConfigOptions {
   model: SiteModel;
@@ -41,7 +41,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
 
   // Static assets: CSS, icons and the search bundle's source folder are copied as they are.
-  config.addPassthroughCopy({ [path.relative(ROOT, PUBLIC_DIR)]: '/' });
+  config.addPassthroughCopy({ [path.relative(PACKAGE_ROOT, PUBLIC_DIR)]: '/' });
 
   // The data every template sees, shaped by src/site/model.ts.
   config.addGlobalData('site', model.settings);

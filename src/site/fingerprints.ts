@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from './eleventy.config.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
 import type { PageSelection } from './selection.ts';
 
@@ -82,10 +82,10 @@ export async function globalFingerprint(inputs: GlobalInputs): Promise<string> {
   const digest = createHash('sha1');
   for (const dir of [
     inputs.templatesDir,
-    path.join(ROOT, 'public'),
-    path.join(ROOT, 'src/site'),
-    path.join(ROOT, 'src/search'),
-    path.join(ROOT, 'src/client'),
+    path.join(PACKAGE_ROOT, 'public'),
+    path.join(PACKAGE_ROOT, 'src/site'),
+    path.join(PACKAGE_ROOT, 'src/search'),
+    path.join(PACKAGE_ROOT, 'src/client'),
   ]) {
     for (const file of await filesUnder(dir)) digest.update(file).update(await readFile(file));
   }

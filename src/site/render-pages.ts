@@ -1,13 +1,24 @@
 // Site data → HTML and XML files: one Eleventy run over the templates with the selected pages.
-import Eleventy from '@11ty/eleventy';
 import { configureSite, type SiteConfigOptions, TEMPLATES_DIR } from './eleventy.config.ts';
 import { locateTemplateError } from './errors.ts';
+
+/**
+ * Eleventy, imported on first use. Before that import, Eleventy's ESM cache buster is switched off: it
+ * registers module hooks on a loader thread (Node 20), which every later import then waits on, and it
+ * only serves Eleventy's own watch mode, which jianbao does not use (`serve` rebuilds in-process and
+ * needs a restart after template edits; see the README).
+ */
+async function loadEleventy() {
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
+  return (await import('@11ty/eleventy')).default;
+}
 
 export async function renderPages(
   outDir: string,
   options: SiteConfigOptions,
   templatesDir = TEMPLATES_DIR,
 ): Promise<number> {
+  const Eleventy = await loadEleventy();
   const eleventy = new Eleventy(templatesDir, outDir, {
     quietMode: true,
     // jianbao's configuration is this function; no eleventy.config.js from the working folder may add to it.
