@@ -21,7 +21,11 @@ function sourceStamp() {
   const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true })
     .filter((name) => name.endsWith('.ts'))
     .sort();
-  for (const name of [...sources.map((source) => path.join('src', source)), 'tsconfig.json', 'bin/jianbao.js']) {
+  for (const name of [
+    ...sources.map((source) => path.join('src', source)),
+    'tsconfig.json',
+    'bin/jianbao.js',
+  ]) {
     hash.update(name).update(readFileSync(path.join(ROOT, name)));
   }
   return hash.digest('hex').slice(0, 16);
