@@ -88,18 +88,19 @@ function table(results: readonly Row[]): string {
 
 function searchTable(results: readonly Row[]): string {
   const lines = [
-    '| N | index | first query: median / max KB | first query: median / max ms | following query: median ms | recall (min) | precision (min) |',
-    '|---|---|---|---|---|---|---|',
+    '| N | index | first query: median / max KB | first query: median / max ms | following query, typed: median / max ms | following query, pasted: median ms | recall (min) | precision (min) |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const { issues, search } of results) {
     if (!search) continue;
-    const { index, firstQuery, followingQuery, quality } = search.jianbao;
+    const { index, firstQuery, followingQuery, typedQuery, quality } = search.jianbao;
     lines.push(
       `| ${[
         issues,
         `${index.files} files, ${(index.bytes / 1e6).toFixed(1)} MB`,
         `${Math.round(firstQuery.medianBytes / 1024)} / ${Math.round(firstQuery.maxBytes / 1024)}`,
         `${Math.round(firstQuery.medianMs)} / ${Math.round(firstQuery.maxMs)}`,
+        `${Math.round(typedQuery.medianMs)} / ${Math.round(typedQuery.maxMs)}`,
         Math.round(followingQuery.medianMs),
         `${(quality.minRecall * 100).toFixed(0)}%`,
         `${(quality.minPrecision * 100).toFixed(0)}%`,

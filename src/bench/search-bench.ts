@@ -138,6 +138,24 @@ const TIMED_SUBMIT = `(text) => new Promise((resolve) => {
   document.getElementById('search-form').requestSubmit();
 })`;
 
+/** Records, in the page, the milliseconds from pressing Enter in the search field to its results in the DOM. */
+const ENTER_TIMER = `(() => {
+  const results = document.getElementById('search-results');
+  window.enterAt = 0;
+  document.getElementById('search-input').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') window.enterAt = performance.now();
+  }, { capture: true });
+  new MutationObserver(() => {
+    if (window.enterAt && results.getAttribute('aria-busy') === 'false') {
+      window.typedMs = performance.now() - window.enterAt;
+      window.enterAt = 0;
+    }
+  }).observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
+})()`;
+
+/** A reader's pace: a character every 150 ms, Enter 300 ms after the last one. */
+const TYPING = { perCharacterMs: 150, beforeEnterMs: 300 };
+
 /** As Pagefind's own UI does a first search: load pagefind.js, search, load the first 10 results' data. */
 const PAGEFIND_FIRST_QUERY = (query: string, base: string) => `(async () => {
   const pagefind = await import(${JSON.stringify(`${base}pagefind/pagefind.js`)});
@@ -231,7 +249,7 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
           reused: append.result.reused,
           identicalToFullBuild: identical,
         },
-        scriptBytes: (await stat(join(root, 'search.js'))).size,
+        scriptBytes: Buffer.byteLength(await bundleSearchClient()),
         ...ours,
       },
       pagefind: theirs && { index: pagefindSize, buildSeconds: pagefindBuild?.seconds, ...theirs },
@@ -245,7 +263,8 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
 
 /** The search page (as the site's template writes it), one with the bench engine, the scripts. */
 async function writePages(docs: readonly SearchDocument[], root: string): Promise<void> {
-  const page = searchPageHtml(docs, PREFIX);
+  const script = await bundleSearchClient();
+  const page = searchPageHtml(docs, PREFIX, script);
   await writeFile(join(root, 'search', 'index.html'), page);
   await writeFile(
     join(root, 'search', 'engine.html'),
@@ -253,7 +272,6 @@ async function writePages(docs: readonly SearchDocument[], root: string): Promis
   );
   await writeFile(join(root, 'style.css'), 'body{font:16px/1.6 sans-serif}mark{background:#ff0}');
   await writeFile(join(root, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>');
-  await bundleSearchClient(join(root, 'search.js'));
   await bundleEngine(join(root, 'engine.js'));
 }
 
@@ -332,6 +350,23 @@ async function measureOurs(
     following.push(await page.evaluate<number>(`(${TIMED_SUBMIT})(${JSON.stringify(query)})`));
     warm.push(await page.evaluate<number>(`(${TIMED_SUBMIT})(${JSON.stringify(query)})`));
   }
+  // Typed, as a reader searches: from Enter to results. The page searches quietly as the text is typed.
+  const typedPage = await context.newPage();
+  await typedPage.goto(`${server.url}search/?q=${encodeURIComponent(queries[0] as string)}`);
+  await typedPage.waitForFunction(
+    `document.getElementById('search-results').getAttribute('aria-busy') === 'false'`,
+  );
+  await typedPage.evaluate(ENTER_TIMER);
+  const typed: number[] = [];
+  for (const query of queries.slice(1)) {
+    await typedPage.fill('#search-input', '');
+    await typedPage.evaluate('window.typedMs = undefined');
+    await typedPage.locator('#search-input').pressSequentially(query, { delay: TYPING.perCharacterMs });
+    await typedPage.waitForTimeout(TYPING.beforeEnterMs);
+    await typedPage.press('#search-input', 'Enter');
+    await typedPage.waitForFunction('window.typedMs !== undefined');
+    typed.push(await typedPage.evaluate<number>('window.typedMs'));
+  }
 
   // Recall and precision: the same engine, bundled for the bench page, lists every result.
   await page.goto(`${server.url}search/engine.html`);
@@ -343,7 +378,10 @@ async function measureOurs(
   await context.close();
   return {
     firstQuery: firstQuerySummary(first),
+    /** Set and submitted at once (pasted): nothing loaded before the submit. */
     followingQuery: { medianMs: median(following), maxMs: Math.max(...following) },
+    /** Typed at a reader's pace, then Enter: from Enter to results. */
+    typedQuery: { ...TYPING, medianMs: median(typed), maxMs: Math.max(...typed) },
     repeatedQuery: { medianMs: median(warm), maxMs: Math.max(...warm) },
     quality: summary(rows),
     perQuery: rows,

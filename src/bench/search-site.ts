@@ -1,7 +1,7 @@
 // Builds a minimal static site around the search index (the search page, one page per article, the script).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeSearchIndex } from '../search/build-index.ts';
+import { layoutFor, writeSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import type { SearchDocument } from '../search/types.ts';
 
@@ -11,8 +11,11 @@ const escapeHtml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
   );
 
-/** The search page with the markup the site's template uses (the ids are the contract with the script). */
-export function searchPageHtml(docs: readonly SearchDocument[], prefix: string): string {
+/**
+ * The search page with the markup the site's template uses (the ids and data attributes are the contract
+ * with the script, which it inlines as the template does).
+ */
+export function searchPageHtml(docs: readonly SearchDocument[], prefix: string, script: string): string {
   const sections = new Map(docs.map((doc) => [doc.sectionSlug, doc.sectionTitle]));
   const years = [...new Set(docs.map((doc) => doc.date.slice(0, 4)))].sort().reverse();
   const options = (pairs: [string, string][]) =>
@@ -24,7 +27,7 @@ export function searchPageHtml(docs: readonly SearchDocument[], prefix: string):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${prefix}style.css"></head>
 <body><main><h1>搜索</h1>
-<form id="search-form" role="search" action="" data-index-url="${prefix}search/index.json" data-site-root="${prefix}">
+<form id="search-form" role="search" action="" data-index-url="${prefix}search/index.json" data-site-root="${prefix}" data-shard-count="${layoutFor(docs.length).shardCount}">
   <label for="search-input">搜索文章</label>
   <input id="search-input" name="q" type="search" autocomplete="off">
   <select id="search-section" name="section"><option value="">全部栏目</option>${options([...sections])}</select>
@@ -34,7 +37,7 @@ export function searchPageHtml(docs: readonly SearchDocument[], prefix: string):
 <p id="search-status" role="status" aria-live="polite"></p>
 <div id="search-results" aria-busy="false"></div>
 </main>
-<script src="${prefix}search.js" defer></script>
+<script>${script}</script>
 </body></html>
 `;
 }
@@ -46,7 +49,10 @@ const STYLE = `body{font:16px/1.6 sans-serif;max-width:40em;margin:auto;padding:
 /** Writes the site into root (served under prefix) and returns the index builder's result. */
 export async function buildSearchSite(docs: SearchDocument[], root: string, prefix: string) {
   await mkdir(join(root, 'search'), { recursive: true });
-  await writeFile(join(root, 'search', 'index.html'), searchPageHtml(docs, prefix));
+  await writeFile(
+    join(root, 'search', 'index.html'),
+    searchPageHtml(docs, prefix, await bundleSearchClient()),
+  );
   await writeFile(join(root, 'style.css'), STYLE);
   for (const doc of docs) {
     await mkdir(join(root, doc.url), { recursive: true });
@@ -56,6 +62,5 @@ export async function buildSearchSite(docs: SearchDocument[], root: string, pref
       `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><h1>${escapeHtml(doc.title)}</h1>${body}</html>`,
     );
   }
-  await bundleSearchClient(join(root, 'search.js'));
   return writeSearchIndex(docs, root);
 }

@@ -1,16 +1,24 @@
 // The search page's script: reads the query from the URL, runs it in the browser and shows ranked results.
 //
 // A progressive enhancement: without it the form still submits ?q= to the same page. The page's markup
-// is the contract: #search-form (data-index-url, data-site-root) with fields q, section, year (and issue,
-// optional), #search-input, #search-status (a polite live region), #search-results (aria-busy while searching).
+// is the contract: #search-form (data-index-url, data-site-root, data-shard-count) with fields q, section,
+// year (and issue, optional), #search-input, #search-status (a polite live region), #search-results
+// (aria-busy while searching).
+//
+// Latency, measured in `npm run bench` (README, Performance): the page inlines this script and names its
+// index's shard count, so a query's posting lists are fetched at once, beside the entry file rather than
+// after it; and what a reader types is searched quietly as they type (shards and the first page of
+// documents loaded, nothing shown), so pressing Enter finds everything in memory.
 
 import { FORMAT_VERSION } from '../search/format.ts';
-import { SearchIndex, type SearchResults } from '../search/query.ts';
-import { fetchLoader } from './fetch-loader.ts';
+import { queryFiles, SearchIndex, type SearchResults } from '../search/query.ts';
+import { type FetchLoader, fetchLoader } from './fetch-loader.ts';
 import { message, resultItem, resultList } from './render-results.ts';
 import { paramsFromState, type SearchState, stateFromParams } from './url-state.ts';
 
 const PAGE_SIZE = 10;
+/** Quiet searching waits for typing to pause this long (an IME commit or a paste is one input). */
+const WARM_DELAY_MS = 50;
 
 interface Page {
   form: HTMLFormElement;
@@ -19,6 +27,8 @@ interface Page {
   results: HTMLElement;
   siteRoot: string;
   entryUrl: URL;
+  /** The index's shard count as the page was built (0 when the page does not say). */
+  shardCount: number;
 }
 
 function findPage(): Page | null {
@@ -36,16 +46,18 @@ function findPage(): Page | null {
     results,
     siteRoot: root.endsWith('/') ? root : `${root}/`,
     entryUrl: new URL(form.dataset.indexUrl ?? 'search/index.json', location.href),
+    shardCount: Number(form.dataset.shardCount ?? 0),
   };
 }
 
 function start(page: Page): void {
   let index: Promise<SearchIndex> | null = null;
+  let loader: FetchLoader = fetchLoader(page.entryUrl);
   let versionWarning = '';
   let latest = 0;
 
   const openIndex = (): Promise<SearchIndex> => {
-    index ??= SearchIndex.open(fetchLoader(page.entryUrl)).then((opened) => {
+    index ??= SearchIndex.open(loader.load).then((opened) => {
       if (opened.versionMismatch) {
         versionWarning = `搜索索引的格式（第 ${opened.entry.version} 版）与本页脚本（第 ${FORMAT_VERSION} 版）不一致，结果可能不全，请刷新页面。`;
         console.warn(`jianbao search: index format ${opened.entry.version}, script reads ${FORMAT_VERSION}`);
@@ -54,8 +66,26 @@ function start(page: Page): void {
     });
     index.catch(() => {
       index = null;
+      loader = fetchLoader(page.entryUrl);
     });
     return index;
+  };
+
+  /**
+   * Starts fetching the files a query needs while the entry file is on its way. Should the page be older
+   * than the index (another shard count), these are the current files at the wrong names: unused, harmless.
+   */
+  const prefetch = (query: string): void => {
+    if (page.shardCount > 0) for (const file of queryFiles(query, page.shardCount)) loader.prefetch(file);
+  };
+
+  /** Searches without showing anything, so that submitting the same search finds its files loaded. */
+  const warm = async (state: SearchState): Promise<void> => {
+    if (state.q.trim() === '') return;
+    prefetch(state.q);
+    const opened = await openIndex();
+    const found = await opened.search(state.q, state);
+    await opened.documents(found.hits.slice(0, PAGE_SIZE).map((hit) => hit.doc));
   };
 
   const announce = (text: string): void => {
@@ -81,6 +111,7 @@ function start(page: Page): void {
         announce('');
         return;
       }
+      prefetch(state.q);
       const opened = await openIndex();
       const found = await opened.search(state.q, state);
       const list = resultList();
@@ -144,13 +175,32 @@ function start(page: Page): void {
     return button;
   };
 
-  page.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    // Whatever fields the form has, as a GET submission without the script would send them.
+  /** Whatever fields the form has, as a GET submission without the script would send them. */
+  const formState = (): SearchState => {
     const submitted = new URLSearchParams();
     for (const [name, value] of new FormData(page.form))
       if (typeof value === 'string') submitted.append(name, value);
-    const state = stateFromParams(submitted);
+    return stateFromParams(submitted);
+  };
+
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleWarm = (): void => {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => {
+      warm(formState()).catch(() => {}); // a failure shows when the search is submitted
+    }, WARM_DELAY_MS);
+  };
+  page.input.addEventListener('input', (event) => {
+    // While an input method composes, the field holds keystrokes (pinyin), not the text meant; its
+    // compositionend follows (Chromium sends no input event after it).
+    if (!(event as InputEvent).isComposing) scheduleWarm();
+  });
+  page.input.addEventListener('compositionend', scheduleWarm);
+
+  page.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(warmTimer);
+    const state = formState();
     const query = paramsFromState(state).toString();
     const url = `${location.pathname}${query ? `?${query}` : ''}`;
     if (url === `${location.pathname}${location.search}`) history.replaceState(null, '', url);

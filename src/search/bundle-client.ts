@@ -1,4 +1,4 @@
-// Bundles the browser search script (src/client/search.ts) into one minified file with esbuild.
+// Bundles the browser search script (src/client/search.ts) into one minified script with esbuild.
 
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -7,13 +7,14 @@ import { PACKAGE_ROOT } from '../package-root.ts';
 const ENTRY = path.join(PACKAGE_ROOT, 'src/client/search.ts');
 
 /**
- * An IIFE for ES2020 browsers (what `<script defer>` loads under any path prefix, no module loader needed).
- * esbuild's output depends only on its input and options: no timestamps, no absolute paths.
+ * An IIFE for ES2020 browsers, as text for the search page to inline (no module loader, no request of
+ * its own, any path prefix). esbuild escapes "</script" in it, and its output depends only on its input
+ * and options: no timestamps, no absolute paths.
  */
-export async function bundleSearchClient(outFile: string): Promise<void> {
-  await build({
+export async function bundleSearchClient(): Promise<string> {
+  const result = await build({
     entryPoints: [ENTRY],
-    outfile: outFile,
+    write: false,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -24,4 +25,7 @@ export async function bundleSearchClient(outFile: string): Promise<void> {
     sourcemap: false,
     logLevel: 'silent',
   });
+  const [script] = result.outputFiles;
+  if (!script) throw new Error('esbuild wrote no search script');
+  return script.text;
 }

@@ -154,10 +154,7 @@ export class SearchIndex {
   private async termMatches(term: string): Promise<TermMatches> {
     const cps = codePoints(term);
     if (cps.length <= 2) {
-      const gram = await this.gram(
-        gramKey(cps[0] as number, cps.length === 2 ? (cps[1] as number) : -1),
-        false,
-      );
+      const gram = await this.gram(shortTermKey(cps), false);
       if (gram === null)
         return { docs: new Int32Array(0), inTitle: new Uint8Array(0), counts: new Int32Array(0) };
       const { ids, titleCounts, bodyCounts } = gram.postings;
@@ -169,9 +166,7 @@ export class SearchIndex {
       }
       return { docs: ids, inTitle, counts };
     }
-    const cover: number[] = [];
-    for (let offset = 0; offset + 2 <= cps.length; offset += 2) cover.push(offset);
-    if ((cover[cover.length - 1] as number) + 2 < cps.length) cover.push(cps.length - 2);
+    const cover = coverOffsets(cps.length);
     const grams = await Promise.all(
       cover.map((offset) => this.gram(gramKey(cps[offset] as number, cps[offset + 1] as number), true)),
     );
@@ -279,6 +274,41 @@ export class SearchIndex {
     }
     return tests.length === 0 ? null : (doc) => tests.every((test) => test(doc));
   }
+}
+
+/** The gram of a term of one or two code points: the term itself. */
+function shortTermKey(cps: readonly number[]): number {
+  return gramKey(cps[0] as number, cps.length === 2 ? (cps[1] as number) : -1);
+}
+
+/** Where the bigrams covering a term of 3+ code points start: 0, 2, 4 … and length − 2. */
+function coverOffsets(length: number): number[] {
+  const cover: number[] = [];
+  for (let offset = 0; offset + 2 <= length; offset += 2) cover.push(offset);
+  if ((cover[cover.length - 1] as number) + 2 < length) cover.push(length - 2);
+  return cover;
+}
+
+/**
+ * The index files a query reads (posting lists; positions for terms of 3+ characters), known from the
+ * query and the shard count alone: a page that knows its index's shard count can fetch them while the
+ * entry file is still on its way.
+ */
+export function queryFiles(query: string, shardCount: number): string[] {
+  const files = new Set<string>();
+  for (const term of queryTerms(query)) {
+    const cps = codePoints(term);
+    if (cps.length <= 2) {
+      files.add(gramShardPath(gramShard(shortTermKey(cps), shardCount)));
+      continue;
+    }
+    for (const offset of coverOffsets(cps.length)) {
+      const shard = gramShard(gramKey(cps[offset] as number, cps[offset + 1] as number), shardCount);
+      files.add(gramShardPath(shard));
+      files.add(positionShardPath(shard));
+    }
+  }
+  return [...files];
 }
 
 /**

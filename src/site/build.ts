@@ -15,7 +15,7 @@ import {
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { renderPages } from './render-pages.ts';
-import { writeSearch, writeSearchScript } from './search-files.ts';
+import { searchPageData, writeSearch } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
 export interface BuildOptions {
@@ -68,23 +68,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
-    const pagesRendered = await renderPages(staging, { model, render, pathPrefix, about }, templatesDir);
-    await writeSearchScript(staging);
+    const search = await searchPageData(model);
+    const pagesRendered = await renderPages(
+      staging,
+      { model, render, pathPrefix, about, search },
+      templatesDir,
+    );
     let counts: UpdateCounts;
     if (incremental) {
       progress('replacing changed files');
       counts = await applyUpdate(staging, outDir, previous.pages, manifest.pages);
       progress('updating the search index');
-      const search = await writeSearch(model, outDir, options.cacheDir);
-      counts.written += search.written;
+      const index = await writeSearch(model, outDir, options.cacheDir);
+      counts.written += index.written;
       await writeManifest(outDir, manifest);
       await rm(staging, { recursive: true, force: true });
     } else {
       progress(`indexing ${model.articles.length} articles for search`);
-      const search = await writeSearch(model, staging, options.cacheDir);
+      const index = await writeSearch(model, staging, options.cacheDir);
       await writeManifest(staging, manifest);
       await swapIn(staging, outDir);
-      counts = { written: pagesRendered + search.written + 1, removed: 0 };
+      counts = { written: pagesRendered + index.written + 1, removed: 0 };
     }
     return {
       model,

@@ -5,6 +5,7 @@ import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
 import { renderMarkdown, renderParagraphs } from './render-text.ts';
+import type { SearchPageData } from './search-files.ts';
 import type { PageSelection } from './selection.ts';
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -18,6 +19,8 @@ export interface SiteConfigOptions {
   pathPrefix: string;
   /** Markdown of the About page (content/about.md), if the content folder has one. */
   about: string | null;
+  /** What the search page carries: its script, inlined, and the index's shard count. */
+  search: SearchPageData;
 }
 
 // Eleventy's user config object; its full type is not exported in a form TypeScript can import.
@@ -40,7 +43,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   // up changed bulletins but needs a restart after a template is edited.
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
 
-  // Static assets: CSS, icons and the search bundle's source folder are copied as they are.
+  // Static assets: CSS and icons are copied as they are.
   config.addPassthroughCopy({ [path.relative(PACKAGE_ROOT, PUBLIC_DIR)]: '/' });
 
   // The data every template sees, shaped by src/site/model.ts.
@@ -49,6 +52,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addGlobalData('render', options.render);
   config.addGlobalData('about', options.about);
   config.addGlobalData('navSections', model.sections);
+  config.addGlobalData('search', options.search);
 
   // Sub-path hosting: every internal URL is written as {{ base }}{{ url }}, so the same templates serve
   // "/" and "/any/prefix/". Feeds, the sitemap and canonical links are absolute: {{ site.url }}{{ url }},

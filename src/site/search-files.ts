@@ -1,11 +1,16 @@
 // The site's search: the browser script and the index of every article, written beside the pages.
 import path from 'node:path';
-import { writeSearchIndex } from '../search/build-index.ts';
+import { layoutFor, writeSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
 
-export const SEARCH_SCRIPT = 'search.js';
+export interface SearchPageData {
+  /** The browser script, bundled, for the page to inline (one request fewer before the first query). */
+  script: string;
+  /** The shard count the index is written with, so the page can fetch a query's shards right away. */
+  shardCount: number;
+}
 
 /** Articles in reading order (oldest issue first), as the index builder wants them: a new issue appends. */
 export function searchDocuments(model: SiteModel): SearchDocument[] {
@@ -20,8 +25,11 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   }));
 }
 
-export async function writeSearchScript(dir: string): Promise<void> {
-  await bundleSearchClient(path.join(dir, SEARCH_SCRIPT));
+export async function searchPageData(model: SiteModel): Promise<SearchPageData> {
+  return {
+    script: await bundleSearchClient(),
+    shardCount: layoutFor(model.articles.length).shardCount,
+  };
 }
 
 export async function writeSearch(model: SiteModel, outDir: string, cacheDir?: string) {

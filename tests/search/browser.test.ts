@@ -58,13 +58,31 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  async function openPage(): Promise<{ page: Page; requests: string[]; busy: string[] }> {
+  async function openPage(): Promise<{ page: Page; requests: string[]; events: string[] }> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    /** "request URL" and "finished URL" in the order they happen. */
+    const events: string[] = [];
+    page.on('request', (request) => {
+      requests.push(request.url());
+      events.push(`request ${request.url()}`);
+    });
+    page.on('requestfinished', (request) => events.push(`finished ${request.url()}`));
+    page.on('requestfailed', (request) => events.push(`failed ${request.url()}`));
     await page.addInitScript({ content: BUSY_RECORDER });
-    return { page, requests, busy: [] };
+    return { page, requests, events };
+  }
+
+  /** Waits until no request is open and none has started for 300 ms. */
+  async function networkQuiet(page: Page, events: string[]): Promise<void> {
+    const open = () =>
+      events.filter((event) => event.startsWith('request ')).length -
+      events.filter((event) => !event.startsWith('request ')).length;
+    for (let seen = -1; seen !== events.length || open() > 0; ) {
+      seen = events.length;
+      await page.waitForTimeout(300);
+    }
   }
 
   /** Waits until a search has finished: status written and aria-busy back to false. */
@@ -117,6 +135,42 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
       await page.context().close();
     });
   }
+
+  test("fetches a query's index files beside the entry file, not after it, and each once", async () => {
+    const { page, events } = await openPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('大数据安全')}`);
+    await settled(page);
+    const indexFiles = events
+      .filter((event) => /^request .*\/search\/(grams|positions)\//.test(event))
+      .map((event) => new URL(event.slice('request '.length)));
+    // 大数据安全 is read from the bigrams 大数, 据安 and 安全: posting lists and positions.
+    expect(indexFiles.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(indexFiles.map((url) => url.pathname)).size).toBe(indexFiles.length);
+    // Named by the page (no ?v= stamp yet), and requested before the entry file had arrived.
+    expect(indexFiles.every((url) => !url.searchParams.has('v'))).toBe(true);
+    const entryArrived = events.findIndex((event) => /^finished .*\/search\/index\.json/.test(event));
+    const firstShard = events.findIndex((event) => /^request .*\/search\/grams\//.test(event));
+    expect(entryArrived).toBeGreaterThan(-1);
+    expect(firstShard).toBeLessThan(entryArrived);
+    await page.context().close();
+  });
+
+  test('loads what a search needs while it is typed, so Enter shows results without a request', async () => {
+    const { page, requests, events } = await openPage();
+    await page.goto(`${server.url}search/`);
+    await page.locator('#search-input').pressSequentially('大数据', { delay: 20 });
+    await networkQuiet(page, events);
+    expect(requests.some((url) => url.includes('/search/docs/'))).toBe(true);
+    const before = requests.length;
+    await page.press('#search-input', 'Enter');
+    const status = await settled(page);
+    expect(status).toContain(`找到 ${truth('大数据', docs).length} 篇文章`);
+    expect(requests.slice(before)).toEqual([]);
+    expect(await page.$$eval('#search-results li', (items) => items.length)).toBe(
+      Math.min(10, truth('大数据', docs).length),
+    );
+    await page.context().close();
+  });
 
   test('highlights the matched text in titles and snippets', async () => {
     const { page } = await openPage();

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/bench/corpus.ts';
 import { writeSearchIndex } from '../../src/search/build-index.ts';
-import { type LoadSearchFile, SearchIndex } from '../../src/search/query.ts';
+import { type LoadSearchFile, queryFiles, SearchIndex } from '../../src/search/query.ts';
 import { appendToShards, buildShards } from '../../src/search/shard-builder.ts';
 import { documentText } from '../../src/search/tokenize.ts';
 import { truth } from '../../src/search/truth.ts';
@@ -89,6 +89,21 @@ describe('queries over the real bulletin, generated issues and edge cases', () =
       expect(await foundIds(index, query)).toEqual(expected);
     });
   }
+
+  test('names, from the query and shard count alone, exactly the index files a search reads', async () => {
+    const outDir = folder();
+    await writeSearchIndex(fixtureDocs, outDir);
+    const { shardCount } = JSON.parse(await readFile(join(outDir, 'search', 'index.json'), 'utf8'));
+    for (const [query] of queries) {
+      const read = new Set<string>();
+      const recording: LoadSearchFile = (path, version) => {
+        if (path.startsWith('grams/') || path.startsWith('positions/')) read.add(path);
+        return diskLoader(outDir)(path, version);
+      };
+      await (await SearchIndex.open(recording)).search(query);
+      expect(queryFiles(query, shardCount).sort(), query).toEqual([...read].sort());
+    }
+  });
 
   test('has results for the queries meant to have some', async () => {
     for (const query of [

@@ -169,7 +169,7 @@ describe.each(['/jb/sub/', '/'])('the site served under %s', (prefix) => {
   });
 
   it('reaches every file of the site from the home page, except the 404 page', () => {
-    // The search index (search/index.json and its shards) is fetched by search.js, not linked.
+    // The search index (search/index.json and its shards) is fetched by the search page's script, not linked.
     const linkable = builtPaths(dir).filter((file) => !/^search\/(?!index\.html$)/.test(file));
     const unreached = linkable.filter((file) => !result.reached.includes(file));
     expect(unreached).toEqual(['404.html']);
