@@ -447,7 +447,7 @@ async function bundleEngine(outfile: string): Promise<void> {
     stdin: {
       contents: `import { SearchIndex } from ${JSON.stringify(query)};
 import { fetchLoader } from ${JSON.stringify(loader)};
-const opened = SearchIndex.open(fetchLoader(new URL('index.json', document.baseURI)));
+const opened = SearchIndex.open(fetchLoader(new URL('index.json', document.baseURI)).load);
 window.benchSearch = async (text) => {
   const index = await opened;
   const { hits } = await index.search(text);
