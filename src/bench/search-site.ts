@@ -25,9 +25,10 @@ export function searchPageHtml(docs: readonly SearchDocument[], prefix: string, 
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<script id="search-script" data-index-url="${prefix}search/index.json" data-site-root="${prefix}" data-shard-count="${layoutFor(docs.length).shardCount}">${script}</script>
 <link rel="stylesheet" href="${prefix}style.css"></head>
 <body><main><h1>搜索</h1>
-<form id="search-form" role="search" action="" data-index-url="${prefix}search/index.json" data-site-root="${prefix}" data-shard-count="${layoutFor(docs.length).shardCount}">
+<form id="search-form" role="search" action="">
   <label for="search-input">搜索文章</label>
   <input id="search-input" name="q" type="search" autocomplete="off">
   <select id="search-section" name="section"><option value="">全部栏目</option>${options([...sections])}</select>
@@ -37,7 +38,6 @@ export function searchPageHtml(docs: readonly SearchDocument[], prefix: string, 
 <p id="search-status" role="status" aria-live="polite"></p>
 <div id="search-results" aria-busy="false"></div>
 </main>
-<script>${script}</script>
 </body></html>
 `;
 }

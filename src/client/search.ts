@@ -1,19 +1,18 @@
 // The search page's script: reads the query from the URL, runs it in the browser and shows ranked results.
 //
 // A progressive enhancement: without it the form still submits ?q= to the same page. The page's markup
-// is the contract: #search-form (data-index-url, data-site-root, data-shard-count) with fields q, section,
-// year (and issue, optional), #search-input, #search-status (a polite live region), #search-results
-// (aria-busy while searching).
+// is the contract: the script element #search-script (data-index-url, data-site-root, data-shard-count),
+// #search-form with fields q, section, year (and issue, optional), #search-input, #search-status (a
+// polite live region), #search-results (aria-busy while searching).
 //
-// Latency, measured in `npm run bench` (README, Performance): the page inlines this script and names its
-// index's shard count, so a query's posting lists are fetched at once, beside the entry file rather than
-// after it; and what a reader types is searched quietly as they type (shards and the first page of
-// documents loaded, nothing shown), so pressing Enter finds everything in memory.
+// Latency, measured in `npm run bench` (README, Performance): the page inlines this script in its head,
+// before the stylesheet, so a query from the URL starts loading at once: its posting lists beside the
+// entry file (the page names the shard count), while the page is laid out. What a reader types is
+// searched quietly as they type, so pressing Enter finds everything in memory.
 
-import { FORMAT_VERSION } from '../search/format.ts';
-import { queryFiles, SearchIndex, type SearchResults } from '../search/query.ts';
-import { type FetchLoader, fetchLoader } from './fetch-loader.ts';
+import type { SearchIndex, SearchResults } from '../search/query.ts';
 import { message, resultItem, resultList } from './render-results.ts';
+import { readSettings, type SearchSession, searchSession } from './session.ts';
 import { paramsFromState, type SearchState, stateFromParams } from './url-state.ts';
 
 const PAGE_SIZE = 10;
@@ -25,10 +24,6 @@ interface Page {
   input: HTMLInputElement;
   status: HTMLElement;
   results: HTMLElement;
-  siteRoot: string;
-  entryUrl: URL;
-  /** The index's shard count as the page was built (0 when the page does not say). */
-  shardCount: number;
 }
 
 function findPage(): Page | null {
@@ -38,58 +33,14 @@ function findPage(): Page | null {
   const results = document.getElementById('search-results');
   if (!(form instanceof HTMLFormElement) || !(input instanceof HTMLInputElement) || !status || !results)
     return null;
-  const root = form.dataset.siteRoot ?? '/';
-  return {
-    form,
-    input,
-    status,
-    results,
-    siteRoot: root.endsWith('/') ? root : `${root}/`,
-    entryUrl: new URL(form.dataset.indexUrl ?? 'search/index.json', location.href),
-    shardCount: Number(form.dataset.shardCount ?? 0),
-  };
+  return { form, input, status, results };
 }
 
-function start(page: Page): void {
-  let index: Promise<SearchIndex> | null = null;
-  let loader: FetchLoader = fetchLoader(page.entryUrl);
-  let versionWarning = '';
+function start(page: Page, session: SearchSession, siteRoot: string, initial: SearchState): void {
   let latest = 0;
 
-  const openIndex = (): Promise<SearchIndex> => {
-    index ??= SearchIndex.open(loader.load).then((opened) => {
-      if (opened.versionMismatch) {
-        versionWarning = `搜索索引的格式（第 ${opened.entry.version} 版）与本页脚本（第 ${FORMAT_VERSION} 版）不一致，结果可能不全，请刷新页面。`;
-        console.warn(`jianbao search: index format ${opened.entry.version}, script reads ${FORMAT_VERSION}`);
-      }
-      return opened;
-    });
-    index.catch(() => {
-      index = null;
-      loader = fetchLoader(page.entryUrl);
-    });
-    return index;
-  };
-
-  /**
-   * Starts fetching the files a query needs while the entry file is on its way. Should the page be older
-   * than the index (another shard count), these are the current files at the wrong names: unused, harmless.
-   */
-  const prefetch = (query: string): void => {
-    if (page.shardCount > 0) for (const file of queryFiles(query, page.shardCount)) loader.prefetch(file);
-  };
-
-  /** Searches without showing anything, so that submitting the same search finds its files loaded. */
-  const warm = async (state: SearchState): Promise<void> => {
-    if (state.q.trim() === '') return;
-    prefetch(state.q);
-    const opened = await openIndex();
-    const found = await opened.search(state.q, state);
-    await opened.documents(found.hits.slice(0, PAGE_SIZE).map((hit) => hit.doc));
-  };
-
   const announce = (text: string): void => {
-    page.status.textContent = versionWarning ? `${versionWarning}${text}` : text;
+    page.status.textContent = `${session.versionWarning()}${text}`;
   };
 
   /** Puts a search into the form's fields (q, section, year, and issue when the page has such a field). */
@@ -111,8 +62,8 @@ function start(page: Page): void {
         announce('');
         return;
       }
-      prefetch(state.q);
-      const opened = await openIndex();
+      session.prefetch(state.q);
+      const opened = await session.open();
       const found = await opened.search(state.q, state);
       const list = resultList();
       const shown = await appendPage(opened, found, list, 0);
@@ -140,7 +91,7 @@ function start(page: Page): void {
   ) => {
     const hits = found.hits.slice(from, from + PAGE_SIZE);
     const docs = await opened.documents(hits.map((hit) => hit.doc));
-    list.append(...docs.map((doc) => resultItem(doc, found.terms, page.siteRoot)));
+    list.append(...docs.map((doc) => resultItem(doc, found.terms, siteRoot)));
     return from + hits.length;
   };
 
@@ -187,7 +138,7 @@ function start(page: Page): void {
   const scheduleWarm = (): void => {
     clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
-      warm(formState()).catch(() => {}); // a failure shows when the search is submitted
+      session.warm(formState(), PAGE_SIZE).catch(() => {}); // a failure shows when the search is submitted
     }, WARM_DELAY_MS);
   };
   page.input.addEventListener('input', (event) => {
@@ -214,11 +165,20 @@ function start(page: Page): void {
     void run(state);
   });
 
-  const initial = stateFromParams(new URLSearchParams(location.search));
   showState(initial);
   if (initial.q.trim() !== '') void run(initial);
   else page.results.setAttribute('aria-busy', 'false');
 }
 
-const page = findPage();
-if (page) start(page);
+// Runs in the page's head: the loading starts now, the page is wired up once it is parsed.
+const settings = readSettings(document.currentScript);
+const session = searchSession(settings);
+const initial = stateFromParams(new URLSearchParams(location.search));
+if (initial.q.trim() !== '') session.prefetch(initial.q);
+session.open().catch(() => {}); // a failure shows when a search runs
+const wire = () => {
+  const page = findPage();
+  if (page) start(page, session, settings.siteRoot, initial);
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
+else wire();

@@ -1,5 +1,5 @@
 // The content folder → every issue parsed, oldest first, reusing cached parses of unchanged files.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BulletinError } from '../bulletin/errors.ts';
@@ -29,14 +29,14 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const bulletins = await Promise.all(
     files.map(async (file) => {
       const bytes = await readFile(file);
-      const hash = createHash('sha1').update(bytes).digest('hex');
-      const cached = cache?.get(file, hash);
+      const digest = hash('sha1', bytes, 'hex');
+      const cached = cache?.get(file, digest);
       if (cached) return cached;
       const bulletin = parseBulletinBytes(bytes, file, {
         sectionSlugs: config.sectionSlugs,
         siteTitle: config.site.title,
       });
-      cache?.set(file, hash, bulletin);
+      cache?.set(file, digest, bulletin);
       return bulletin;
     }),
   );

@@ -6,7 +6,7 @@
 // documents, another layout, the entry file or a shard on disk not the cached build's) falls back to a
 // full build. Both ways write the same bytes, and a file is written only when its bytes change.
 
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeDocuments, storedDocuments } from './document-files.ts';
@@ -257,18 +257,18 @@ function fingerprint(doc: SearchDocument): string {
     doc.date,
     doc.issueTitle,
   ];
-  return createHash('sha1').update(JSON.stringify(used)).digest('base64url').slice(0, 20);
+  return hash('sha1', JSON.stringify(used), 'base64url').slice(0, 20);
 }
 
 function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64url').slice(0, 20);
+  return hash('sha1', bytes, 'base64url').slice(0, 20);
 }
 
 /** A hash of every file but the entry: the ?v= that keeps a browser from mixing two builds' files. */
 function stampOf(hashes: FileHashes): string {
-  const hash = createHash('sha1').update(`jianbao-search ${FORMAT_VERSION}\n`);
-  for (const path of [...hashes.keys()].sort()) hash.update(`${path} ${hashes.get(path)?.[0]}\n`);
-  return hash.digest('hex').slice(0, 16);
+  const digest = createHash('sha1').update(`jianbao-search ${FORMAT_VERSION}\n`);
+  for (const path of [...hashes.keys()].sort()) digest.update(`${path} ${hashes.get(path)?.[0]}\n`);
+  return digest.digest('hex').slice(0, 16);
 }
 
 const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 // Fingerprints of every page's data, so a rebuild renders only the pages whose data changed.
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -110,5 +110,5 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 function hash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  return oneShotHash('sha1', text, 'base64url');
 }

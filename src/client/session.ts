@@ -1,0 +1,78 @@
+// The search page's index, opened once per page: loading files, prefetching a query's shards before the
+// entry file has arrived, and searching quietly so that a submitted search finds its files loaded.
+import { FORMAT_VERSION } from '../search/format.ts';
+import { queryFiles, SearchIndex } from '../search/query.ts';
+import { type FetchLoader, fetchLoader } from './fetch-loader.ts';
+import type { SearchState } from './url-state.ts';
+
+/** What the page tells the script, on its <script> element (data-index-url, -site-root, -shard-count). */
+export interface SearchSettings {
+  entryUrl: URL;
+  /** Ends with "/": result links are siteRoot + the article's URL. */
+  siteRoot: string;
+  /** The index's shard count as the page was built (0 when the page does not say). */
+  shardCount: number;
+}
+
+export function readSettings(script: HTMLOrSVGScriptElement | null): SearchSettings {
+  const data = script instanceof HTMLScriptElement ? script.dataset : {};
+  const root = data.siteRoot ?? '/';
+  return {
+    entryUrl: new URL(data.indexUrl ?? 'search/index.json', location.href),
+    siteRoot: root.endsWith('/') ? root : `${root}/`,
+    shardCount: Number(data.shardCount ?? 0),
+  };
+}
+
+export interface SearchSession {
+  /** The index, opened on first use (and again after a failure). */
+  open(): Promise<SearchIndex>;
+  /**
+   * Starts fetching the files a query needs while the entry file is on its way. Should the page be older
+   * than the index (another shard count), these are current files at names the index will not ask for.
+   */
+  prefetch(query: string): void;
+  /** Searches without showing anything, loading the shards and the first page of documents. */
+  warm(state: SearchState, pageSize: number): Promise<void>;
+  /** Set once the index is open, when its format is not the one this script reads. */
+  versionWarning(): string;
+}
+
+export function searchSession(settings: SearchSettings): SearchSession {
+  let index: Promise<SearchIndex> | null = null;
+  let loader: FetchLoader = fetchLoader(settings.entryUrl);
+  let warning = '';
+
+  const open = (): Promise<SearchIndex> => {
+    index ??= SearchIndex.open(loader.load).then((opened) => {
+      if (opened.versionMismatch) {
+        warning = `搜索索引的格式（第 ${opened.entry.version} 版）与本页脚本（第 ${FORMAT_VERSION} 版）不一致，结果可能不全，请刷新页面。`;
+        console.warn(`jianbao search: index format ${opened.entry.version}, script reads ${FORMAT_VERSION}`);
+      }
+      return opened;
+    });
+    index.catch(() => {
+      index = null;
+      loader = fetchLoader(settings.entryUrl);
+    });
+    return index;
+  };
+
+  const prefetch = (query: string): void => {
+    if (settings.shardCount <= 0) return;
+    for (const file of queryFiles(query, settings.shardCount)) loader.prefetch(file);
+  };
+
+  return {
+    open,
+    prefetch,
+    warm: async (state, pageSize) => {
+      if (state.q.trim() === '') return;
+      prefetch(state.q);
+      const opened = await open();
+      const found = await opened.search(state.q, state);
+      await opened.documents(found.hits.slice(0, pageSize).map((hit) => hit.doc));
+    },
+    versionWarning: () => warning,
+  };
+}
