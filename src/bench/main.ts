@@ -107,5 +107,11 @@ function searchTable(results: readonly Row[]): string {
       ].join(' | ')} |`,
     );
   }
+  for (const { issues, search } of results) {
+    const phases = search?.jianbao.firstQuery.phasesMedianMs;
+    if (!phases) continue;
+    const steps = Object.entries(phases).map(([name, ms]) => `${name} ${Math.round(ms)}`);
+    lines.push('', `N=${issues}, first query, median ms from navigation: ${steps.join(', ')}`);
+  }
   return lines.join('\n');
 }

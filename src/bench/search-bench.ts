@@ -138,6 +138,17 @@ const TIMED_SUBMIT = `(text) => new Promise((resolve) => {
   document.getElementById('search-form').requestSubmit();
 })`;
 
+/** When, in ms since navigation, the page had its HTML, and reached each of the script's marks. */
+const PHASES = `(() => {
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const times = { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventEnd };
+  for (const mark of performance.getEntriesByType('mark')) {
+    if (mark.name.startsWith('jianbao:')) times[mark.name.slice(8)] = mark.startTime;
+  }
+  times.settled = window.settledAt;
+  return times;
+})()`;
+
 /** Records, in the page, the milliseconds from pressing Enter in the search field to its results in the DOM. */
 const ENTER_TIMER = `(() => {
   const results = document.getElementById('search-results');
@@ -329,12 +340,18 @@ async function measureOurs(
   truthUrls: Map<string, string[]>,
 ) {
   // First query: opening search/?q=… in a page with an empty cache.
+  const phases: Record<string, number>[] = [];
   const first = await measureFirstQueries(browser, server, queries, async (page, query) => {
     await page.addInitScript({ content: SETTLE_RECORDER });
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction('window.settledAt !== undefined');
+    phases.push(await page.evaluate<Record<string, number>>(PHASES));
     return page.evaluate<number>('window.settledAt');
   });
+  const phaseNames = Object.keys(phases[0] ?? {});
+  const firstQueryPhases = Object.fromEntries(
+    phaseNames.map((name) => [name, median(phases.map((row) => row[name] ?? 0))]),
+  );
 
   // Following queries: typed into the same page, from submit to results in the DOM.
   const context = await browser.newContext();
@@ -377,7 +394,7 @@ async function measureOurs(
   }
   await context.close();
   return {
-    firstQuery: firstQuerySummary(first),
+    firstQuery: { ...firstQuerySummary(first), phasesMedianMs: firstQueryPhases },
     /** Set and submitted at once (pasted): nothing loaded before the submit. */
     followingQuery: { medianMs: median(following), maxMs: Math.max(...following) },
     /** Typed at a reader's pace, then Enter: from Enter to results. */

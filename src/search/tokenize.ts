@@ -56,7 +56,15 @@ function isWhitespace(cp: number): boolean {
   );
 }
 
+/**
+ * The CJK Unified Ideographs block: Han, no decompositions (the compatibility ideographs live in
+ * U+F900…), caseless, visible. Answered without the regular expressions, which cost a first query in the
+ * browser ~10 ms over the thousand-odd characters of ten snippets.
+ */
+const HAN_INFO = KNOWN | CharClass.UnspacedWord | IS_PLAIN;
+
 function computeInfo(cp: number): number {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return HAN_INFO;
   const ch = String.fromCodePoint(cp);
   if (isWhitespace(cp)) return KNOWN | IS_SPACE;
   const cls = UNSPACED_SCRIPT.test(ch)

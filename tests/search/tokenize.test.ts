@@ -31,6 +31,18 @@ describe('normalize', () => {
   normalizes('', '');
 });
 
+describe('CJK Unified Ideographs (U+4E00–U+9FFF, classified without regular expressions)', () => {
+  const block = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCodePoint(0x4e00 + i));
+  test('are kept as they are, as NFKC and lower case leave them', () => {
+    expect(block.filter((ch) => ch.normalize('NFKC').toLowerCase() !== ch)).toEqual([]);
+    expect(normalize(block.join(''))).toBe(block.join(''));
+  });
+  test('are Han: whitespace beside them means nothing, beside Latin it stays dropped', () => {
+    expect(block.filter((ch) => !/\p{Script=Han}/u.test(ch))).toEqual([]);
+    expect(normalize('中 文 IPv6 数 据')).toBe('中文ipv6数据');
+  });
+});
+
 describe('queryTerms', () => {
   splits('数据 安全', ['数据', '安全']);
   splits('SK电讯', ['sk电讯']);
