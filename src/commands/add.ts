@@ -9,6 +9,7 @@ import { type Content, ISSUES_DIR, loadContent } from '../content/load.ts';
 import type { MetaOverrides } from '../content/meta.ts';
 import { storeIssue } from '../content/store-issue.ts';
 import { buildSite } from '../site/build.ts';
+import { preloadEleventy } from '../site/render-pages.ts';
 import { CACHE_DIR } from './build.ts';
 import type { Output } from './output.ts';
 import { progressReporter } from './progress.ts';
@@ -35,6 +36,7 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
       { cause: error },
     );
   }
+  preloadEleventy();
   const progress = progressReporter(output);
   progress.step('reading the content folder');
   const existing = await loadContent(command.contentDir, { cacheDir: CACHE_DIR }).finally(progress.done);

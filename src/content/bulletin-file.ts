@@ -1,10 +1,11 @@
 // A bulletin file on disk → Bulletin: decoding, front matter, metadata and parsing put together.
+import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import matter from 'gray-matter';
 import { decodeBytes } from '../bulletin/decode.ts';
 import { BulletinError } from '../bulletin/errors.ts';
 import { parseBulletinText } from '../bulletin/parse.ts';
-import type { Bulletin, SectionSlugs } from '../bulletin/types.ts';
+import type { Bulletin, BulletinBody, SectionSlugs } from '../bulletin/types.ts';
 import { type MetaOverrides, resolveMeta } from './meta.ts';
 
 export interface ReadOptions {
@@ -43,7 +44,15 @@ export function parseBulletinBytes(bytes: Uint8Array, file: string, options: Rea
     firstLine: bodyFirstLine,
     sectionSlugs: options.sectionSlugs,
   });
-  return { file, meta, ...parsed };
+  return { file, meta, ...parsed, bodyHash: bodyHash(parsed) };
+}
+
+/** See Bulletin.bodyHash. Line numbers are left out: front matter added on `add` shifts them. */
+function bodyHash(body: BulletinBody): string {
+  const text = JSON.stringify([body.preface, body.sections], (key, value) =>
+    key === 'line' ? undefined : value,
+  );
+  return hash('sha1', text, 'base64url');
 }
 
 export interface FrontMatterSplit {

@@ -1,13 +1,18 @@
 // A cache of parsed bulletins on disk, keyed by file content and by the parser's own source code.
+//
+// Stored in V8's serialization format rather than JSON: reading 1,000 issues' parses (20 MB) takes a
+// third of the time (no UTF-8 decoding of the text, no JSON scanning), which `jianbao add` pays on every
+// run. The format belongs to the V8 version, which is therefore part of the key.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Bulletin } from '../bulletin/types.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
 const PARSER_DIR = path.join(PACKAGE_ROOT, 'src/bulletin');
 const CONTENT_CODE_DIR = path.join(PACKAGE_ROOT, 'src/content');
-const CACHE_FILE = 'parsed.json';
+const CACHE_FILE = 'parsed.v8';
 
 interface CacheFile {
   key: string;
@@ -27,12 +32,12 @@ export class ParseCache {
   ) {}
 
   static async open(dir: string, settingsKey: string): Promise<ParseCache> {
-    const key = `${await parserHash()}:${settingsKey}`;
+    const key = `${await parserHash()}:${settingsKey}:v8 ${process.versions.v8}`;
     const file = path.join(dir, CACHE_FILE);
     let data: CacheFile = { key, entries: {} };
     try {
-      const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      if (stored.key === key) data = stored;
+      const stored = deserialize(await readFile(file)) as CacheFile;
+      if (stored?.key === key) data = stored;
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -63,7 +68,7 @@ export class ParseCache {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(this.data));
+    await writeFile(temporary, serialize(this.data));
     await rename(temporary, this.file);
   }
 }

@@ -251,7 +251,7 @@ function fingerprint(doc: SearchDocument): string {
   const used = [
     doc.url,
     doc.title,
-    doc.paragraphs,
+    doc.textKey ?? doc.paragraphs,
     doc.sectionSlug,
     doc.sectionTitle,
     doc.date,

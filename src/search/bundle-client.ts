@@ -1,7 +1,6 @@
 // Bundles the browser search script (src/client/search.ts) into one minified script with esbuild.
 
 import path from 'node:path';
-import { build } from 'esbuild';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
 const ENTRY = path.join(PACKAGE_ROOT, 'src/client/search.ts');
@@ -12,6 +11,8 @@ const ENTRY = path.join(PACKAGE_ROOT, 'src/client/search.ts');
  * and options: no timestamps, no absolute paths.
  */
 export async function bundleSearchClient(): Promise<string> {
+  // Imported here, not at the top: every command that loads the site code would pay ~60 ms for it.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [ENTRY],
     write: false,

@@ -12,4 +12,9 @@ export interface SearchDocument {
   date: string;
   /** E.g. "电子政务简报 第1期". */
   issueTitle: string;
+  /**
+   * When given, equal keys promise equal paragraphs: the builder's cache compares documents by it
+   * instead of hashing every document's text on every build (the site passes its article's textKey).
+   */
+  textKey?: string;
 }

@@ -14,7 +14,7 @@ import {
   pageFingerprints,
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
-import { renderPages } from './render-pages.ts';
+import { preloadEleventy, renderPages } from './render-pages.ts';
 import { searchPageData, writeSearch } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
@@ -46,6 +46,7 @@ export interface BuildResult extends UpdateCounts {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => {});
+  preloadEleventy();
   progress('reading bulletins');
   const content = options.content ?? (await loadContent(options.contentDir, { cacheDir: options.cacheDir }));
   progress('shaping pages');

@@ -29,6 +29,8 @@ export interface ArticlePage extends FramedPage {
   title: string;
   source: Link | null;
   paragraphs: readonly string[];
+  /** Stands for the paragraphs where pages are compared (fingerprints, search cache): the issue's body hash and the position. */
+  textKey: string;
   section: Link & { slug: string };
   issue: Link & { date: string };
   /** Reading order across the whole archive, oldest first. */
@@ -170,6 +172,7 @@ function issuePage(bulletin: Bulletin, articles: ArticlePage[]): IssuePage {
           title: article.title,
           source: article.source === null ? null : { url: '', title: article.source },
           paragraphs: article.paragraphs,
+          textKey: `${bulletin.bodyHash}/${ordinal}`,
           section: sectionLink,
           issue: issueLink,
           previous: null,

@@ -22,6 +22,7 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
     sectionTitle: article.section.title,
     date: article.issue.date,
     issueTitle: article.issue.title,
+    textKey: article.textKey,
   }));
 }
 

@@ -13,8 +13,3 @@ declare module '@11ty/eleventy' {
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 }
-
-declare module '@11ty/eleventy-plugin-rss' {
-  /** RFC 3339 date for Atom, without milliseconds. */
-  export function dateToRfc3339(date: Date): string;
-}
