@@ -55,7 +55,14 @@ async function writeBundle(dir) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // The libraries are bundled too: remark and its micromark are hundreds of small modules, and Node's
+    // module loader costs ~0.2 s to find and compile them one by one. Eleventy stays a package (it
+    // reads its own files and imports templates' code at run time), esbuild too (a native binary).
+    external: ['@11ty/eleventy', 'esbuild'],
+    // Packages written as CommonJS (gray-matter) call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     logLevel: 'silent',
   });

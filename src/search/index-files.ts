@@ -1,6 +1,16 @@
 // Writes index files only when their bytes change, and removes index files a new build no longer has.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Index files by path relative to search/, e.g. "grams/12.bin". */
@@ -30,10 +40,26 @@ export function writeChangedFiles(
     const mayExist = !path.includes('/') || existing.has(path);
     const current = onDisk.get(path) ?? (mayExist ? readOrNull(target) : null);
     if (sameBytes(current, bytes)) continue;
-    writeFileSync(target, bytes);
+    if (current === null) writeFileSync(target, bytes);
+    else overwrite(target, bytes, current.length);
     written++;
   }
   return written;
+}
+
+/**
+ * Rewrites a file in place, cutting it only when it shrinks. Appending an issue makes shards longer, and
+ * not truncating them first spares the file system freeing their blocks only to allocate them again:
+ * on this machine's ext4 (mounted with discard) that made rewriting 2,000 shards three times slower.
+ */
+function overwrite(target: string, bytes: Uint8Array, previousLength: number): void {
+  const fd = openSync(target, 'r+');
+  try {
+    writeSync(fd, bytes, 0, bytes.length, 0);
+    if (previousLength > bytes.length) ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readOrNull(path: string): Buffer | null {
