@@ -83,6 +83,15 @@ function table(results: readonly Row[]): string {
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
+  for (const { issues, site } of results) {
+    if (!site) continue;
+    lines.push('', `N=${issues}, each round (wall s; ratios wall / CPU):`);
+    for (const round of site.rounds) {
+      lines.push(
+        `  floor ${round.floorSeconds.toFixed(1)}, build ${round.buildSeconds.toFixed(1)}, add ${round.addSeconds.toFixed(2)}; build/floor ${round.floorRatio.toFixed(2)} / ${round.floorCpuRatio.toFixed(2)}, add/build ${round.addRatio.toFixed(3)} / ${round.addCpuRatio.toFixed(3)}`,
+      );
+    }
+  }
   return lines.join('\n');
 }
 

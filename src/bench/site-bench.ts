@@ -13,6 +13,8 @@ const REPORT_USAGE = ['--import', path.join(import.meta.dirname, 'report-usage.m
 
 export interface ProcessMeasurement {
   seconds: number;
+  /** User + system CPU time of the process: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   peakMemoryMb: number;
   stderr: string;
 }
@@ -32,6 +34,9 @@ export interface SiteMeasurement {
     addSeconds: number;
     floorRatio: number;
     addRatio: number;
+    /** The same ratios in CPU time. */
+    floorCpuRatio: number;
+    addCpuRatio: number;
   }[];
 }
 
@@ -104,6 +109,8 @@ export async function benchSite(
       addSeconds: add.seconds,
       floorRatio,
       addRatio,
+      floorCpuRatio: build.cpuSeconds / floor.cpuSeconds,
+      addCpuRatio: add.cpuSeconds / build.cpuSeconds,
     })),
   };
 }
@@ -152,8 +159,17 @@ async function measure(cwd: string, args: string[]): Promise<ProcessMeasurement 
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;
-  const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKb: number };
-  return { seconds, peakMemoryMb: usage.maxRssKb / 1024, stderr, stdout };
+  const usage = JSON.parse(await readFile(usageFile, 'utf8')) as {
+    maxRssKb: number;
+    cpuMicroseconds: number;
+  };
+  return {
+    seconds,
+    cpuSeconds: usage.cpuMicroseconds / 1e6,
+    peakMemoryMb: usage.maxRssKb / 1024,
+    stderr,
+    stdout,
+  };
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
+import { breadcrumbItems, type NavSection, siteNav } from './page-frame.ts';
 import { renderMarkdown, renderParagraphs } from './render-text.ts';
 import type { SearchPageData } from './search-files.ts';
 import type { PageSelection } from './selection.ts';
@@ -63,6 +64,13 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addFilter('bodyHtml', bodyHtml);
   config.addFilter('markdown', (source: string) => renderMarkdown(source));
   config.addFilter('zhDate', formatChineseDate);
+  // The page frame's loops (src/site/page-frame.ts).
+  config.addFilter(
+    'siteNav',
+    (sections: readonly NavSection[], base: string, nav: unknown, navPage: unknown) =>
+      siteNav(sections, base, typeof nav === 'string' ? nav : '', navPage === true),
+  );
+  config.addFilter('breadcrumbItems', breadcrumbItems);
   config.addFilter('atomDate', atomDate);
 }
 

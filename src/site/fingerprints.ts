@@ -32,8 +32,8 @@ const PAGE_KINDS: readonly PageKind[] = [
  * section-year page holds links, not the section with its changing counts), so the hash of the item's
  * JSON is the hash of everything on the page beyond the global inputs. Articles appear inside issues,
  * section years, sources and feeds; each is serialized once and stands in the others by its hash.
- * An article's paragraphs are represented by its textKey (its issue's body hash and its position): the
- * text is nine tenths of the model, and hashing it on every rebuild cost a quarter of `jianbao add`.
+ * An article's paragraphs are represented by its textKey (its issue's body hash and its position),
+ * which spares serializing and hashing the whole archive's text on every rebuild.
  */
 export function pageFingerprints(selection: PageSelection): Record<string, string> {
   const pages: Record<string, string> = {};

@@ -29,7 +29,10 @@ export interface ArticlePage extends FramedPage {
   title: string;
   source: Link | null;
   paragraphs: readonly string[];
-  /** Stands for the paragraphs where pages are compared (fingerprints, search cache): the issue's body hash and the position. */
+  /**
+   * Stands for the paragraphs where pages are compared (fingerprints, the search cache): the issue's
+   * body hash and the article's position in it.
+   */
   textKey: string;
   section: Link & { slug: string };
   issue: Link & { date: string };
