@@ -16,6 +16,8 @@ import { readSettings, type SearchSession, searchSession } from './session.ts';
 import { paramsFromState, type SearchState, stateFromParams } from './url-state.ts';
 
 const PAGE_SIZE = 10;
+/** Quiet searching waits for typing to pause this long (an IME commit or a paste is one input). */
+const WARM_DELAY_MS = 50;
 
 /**
  * Marks on the page's performance timeline (jianbao:script, index-open, searched, documents): where a
@@ -24,8 +26,6 @@ const PAGE_SIZE = 10;
 const mark = (name: string): void => {
   performance.mark(`jianbao:${name}`);
 };
-/** Quiet searching waits for typing to pause this long (an IME commit or a paste is one input). */
-const WARM_DELAY_MS = 50;
 
 interface Page {
   form: HTMLFormElement;
