@@ -88,7 +88,7 @@ function table(results: readonly Row[]): string {
     lines.push('', `N=${issues}, each round (wall s; ratios wall / CPU):`);
     for (const round of site.rounds) {
       lines.push(
-        `  floor ${round.floorSeconds.toFixed(1)}, build ${round.buildSeconds.toFixed(1)}, add ${round.addSeconds.toFixed(2)}; build/floor ${round.floorRatio.toFixed(2)} / ${round.floorCpuRatio.toFixed(2)}, add/build ${round.addRatio.toFixed(3)} / ${round.addCpuRatio.toFixed(3)}`,
+        `  floor ${round.floorSeconds.toFixed(1)}, build ${round.buildSeconds.toFixed(1)}, add ${round.addSeconds.toFixed(2)}; build/floor ${round.floorRatio.toFixed(2)} / ${round.floorCpuRatio.toFixed(2)}, add/build ${round.addRatio.toFixed(3)} / ${round.addCpuRatio.toFixed(3)}; build peak ${Math.round(round.buildPeakMemoryMb)} MB`,
       );
     }
   }

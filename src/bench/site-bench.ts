@@ -37,6 +37,7 @@ export interface SiteMeasurement {
     /** The same ratios in CPU time. */
     floorCpuRatio: number;
     addCpuRatio: number;
+    buildPeakMemoryMb: number;
   }[];
 }
 
@@ -111,6 +112,7 @@ export async function benchSite(
       addRatio,
       floorCpuRatio: build.cpuSeconds / floor.cpuSeconds,
       addCpuRatio: add.cpuSeconds / build.cpuSeconds,
+      buildPeakMemoryMb: build.peakMemoryMb,
     })),
   };
 }
