@@ -15,7 +15,10 @@ const BUNDLES = path.join(ROOT, '.cache', 'cli');
 /** Bundles older than this, of sources since changed, are removed (a running command may still use one). */
 const STALE_MS = 60 * 60 * 1000;
 
-/** A hash of every source file and of what shapes the bundle: equal stamps, equal bundles. */
+/**
+ * A hash of every source file and of what shapes the bundle (the libraries' versions are in the lock
+ * file, since they are bundled too): equal stamps, equal bundles.
+ */
 function sourceStamp() {
   const hash = createHash('sha1');
   const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true })
@@ -24,6 +27,7 @@ function sourceStamp() {
   for (const name of [
     ...sources.map((source) => path.join('src', source)),
     'tsconfig.json',
+    'package-lock.json',
     'bin/jianbao.js',
   ]) {
     hash.update(name).update(readFileSync(path.join(ROOT, name)));
