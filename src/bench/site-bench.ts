@@ -43,8 +43,9 @@ export interface SiteMeasurement {
 
 /**
  * Builds the first N-1 issues, then adds the last one, as an editor would; `rounds` times, each round
- * floor → build → add, so the ratios compare runs made minutes apart on the same machine (a shared
- * machine's speed drifts by 2x over an hour: only ratios of neighbouring runs mean something).
+ * the floor and the build (in alternating order), then add, so the ratios compare runs made minutes
+ * apart on the same machine (a shared machine's speed drifts by 2x over an hour: only ratios of
+ * neighbouring runs mean something).
  * Reported: the round with the median build/floor ratio, and the median of each ratio.
  */
 export async function benchSite(
@@ -71,15 +72,22 @@ export async function benchSite(
     }
     await rm(path.join(content, 'issues', held.fileName), { force: true });
 
-    const floorRun = await measure(workDir, [
-      ...REPORT_USAGE,
-      floorChild,
-      articlesFile,
-      path.join(workDir, 'floor'),
-    ]);
-    const floor = { ...floorRun, pages: (JSON.parse(floorRun.stdout) as { pages: number }).pages };
+    // Floor first in even rounds, build first in odd ones: a drift in the machine's speed then favours
+    // neither side over the rounds.
+    const runFloor = () =>
+      measure(workDir, [...REPORT_USAGE, floorChild, articlesFile, path.join(workDir, 'floor')]);
     const cli = [...REPORT_USAGE, path.join(ROOT, 'bin/jianbao.js')];
-    const buildRun = await measure(workDir, [...cli, 'build', '--content', content, '--out', out]);
+    const runBuild = () => measure(workDir, [...cli, 'build', '--content', content, '--out', out]);
+    let floorRun: Awaited<ReturnType<typeof measure>>;
+    let buildRun: Awaited<ReturnType<typeof measure>>;
+    if (round % 2 === 0) {
+      floorRun = await runFloor();
+      buildRun = await runBuild();
+    } else {
+      buildRun = await runBuild();
+      floorRun = await runFloor();
+    }
+    const floor = { ...floorRun, pages: (JSON.parse(floorRun.stdout) as { pages: number }).pages };
     const pages = (await filesUnder(out)).filter(
       (file) => file.endsWith('.html') || file.endsWith('.xml'),
     ).length;
