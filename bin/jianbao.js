@@ -6,13 +6,23 @@
 // ~0.4 s of every command (a tenth of `jianbao add` at 1,000 issues; see the README's Performance).
 // Where the bundle cannot be written (a read-only install), the CLI runs through tsx as before.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLES = path.join(ROOT, '.cache', 'cli');
-/** Bundles older than this, of sources since changed, are removed (a running command may still use one). */
+/** Bundles unused for this long (each start touches its own) are removed. */
 const STALE_MS = 60 * 60 * 1000;
 
 /**
@@ -27,10 +37,12 @@ function sourceStamp() {
   for (const name of [
     ...sources.map((source) => path.join('src', source)),
     'tsconfig.json',
-    'package-lock.json',
+    'package-lock.json', // not in a packed package: installed, the versions stand in package.json
+    'package.json',
     'bin/jianbao.js',
   ]) {
-    hash.update(name).update(readFileSync(path.join(ROOT, name)));
+    const file = path.join(ROOT, name);
+    if (existsSync(file)) hash.update(name).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -38,9 +50,10 @@ function sourceStamp() {
 async function bundledCli() {
   const dir = path.join(BUNDLES, sourceStamp());
   const entry = path.join(dir, 'cli.js');
-  try {
-    statSync(entry);
-  } catch {
+  if (existsSync(entry)) {
+    const now = new Date();
+    utimesSync(dir, now, now); // in use: not stale
+  } else {
     await writeBundle(dir);
   }
   return import(pathToFileURL(entry).href);
@@ -49,7 +62,8 @@ async function bundledCli() {
 /** Builds into a private folder, then renames it into place: a concurrent start sees all or nothing. */
 async function writeBundle(dir) {
   const { build } = await import('esbuild');
-  const temporary = `${dir}.${process.pid}.tmp`;
+  mkdirSync(BUNDLES, { recursive: true });
+  const temporary = mkdtempSync(`${dir}.tmp-`);
   await build({
     entryPoints: [path.join(ROOT, 'src/cli.ts')],
     outdir: temporary,
@@ -78,11 +92,16 @@ async function writeBundle(dir) {
   removeStaleBundles(path.basename(dir));
 }
 
+/** Best effort: another start may be writing or removing a folder at the same moment. */
 function removeStaleBundles(current) {
   for (const name of readdirSync(BUNDLES)) {
     const dir = path.join(BUNDLES, name);
-    if (name !== current && Date.now() - statSync(dir).mtimeMs > STALE_MS) {
-      rmSync(dir, { recursive: true, force: true });
+    try {
+      if (name !== current && !name.includes('.tmp-') && Date.now() - statSync(dir).mtimeMs > STALE_MS) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } catch {
+      // gone already
     }
   }
 }
@@ -95,5 +114,10 @@ async function cliThroughTsx() {
 
 // Stack traces of unexpected errors point into src/, not into the bundle.
 process.setSourceMapsEnabled(true);
-const cli = await bundledCli().catch(cliThroughTsx);
+const cli = await bundledCli().catch((error) => {
+  // Slower, not wrong; said where timings are asked for (JIANBAO_TIMINGS=1), not on every command.
+  if (process.env.JIANBAO_TIMINGS)
+    console.error(`jianbao: no bundle (${error.message}); running through tsx`);
+  return cliThroughTsx();
+});
 process.exitCode = await cli.main(process.argv.slice(2));

@@ -55,7 +55,12 @@ export function writeChangedFiles(
 function overwrite(target: string, bytes: Uint8Array, previousLength: number): void {
   const fd = openSync(target, 'r+');
   try {
-    writeSync(fd, bytes, 0, bytes.length, 0);
+    // writeSync may write less than asked (a full disk): go on until all is written, or throw.
+    for (let done = 0; done < bytes.length; ) {
+      const wrote = writeSync(fd, bytes, done, bytes.length - done, done);
+      if (wrote <= 0) throw new Error(`${target}: could not write (${done} of ${bytes.length} bytes)`);
+      done += wrote;
+    }
     if (previousLength > bytes.length) ftruncateSync(fd, bytes.length);
   } finally {
     closeSync(fd);
