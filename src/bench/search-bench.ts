@@ -231,7 +231,7 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
   await writeSearchIndex(docs.slice(0, firstOfLast), appendRoot, { cacheDir });
   const append = await timed(() => writeSearchIndex(docs, appendRoot, { cacheDir }));
   const identical = await sameTrees(join(root, 'search'), join(appendRoot, 'search'));
-  await writePages(docs, root);
+  await writePages(docs, root, full.result.stamp);
 
   // Pagefind on the same documents: one record per article, its title and text.
   const pagefindBuild = withPagefind ? await timed(() => buildPagefind(docs, join(root, 'pagefind'))) : null;
@@ -273,9 +273,9 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
 }
 
 /** The search page (as the site's template writes it), one with the bench engine, the scripts. */
-async function writePages(docs: readonly SearchDocument[], root: string): Promise<void> {
+async function writePages(docs: readonly SearchDocument[], root: string, stamp: string): Promise<void> {
   const script = await bundleSearchClient();
-  const page = searchPageHtml(docs, PREFIX, script);
+  const page = searchPageHtml(docs, PREFIX, script, stamp);
   await writeFile(join(root, 'search', 'index.html'), page);
   await writeFile(
     join(root, 'search', 'engine.html'),

@@ -15,7 +15,12 @@ const escapeHtml = (text: string): string =>
  * The search page with the markup the site's template uses (the ids and data attributes are the contract
  * with the script, which it inlines as the template does).
  */
-export function searchPageHtml(docs: readonly SearchDocument[], prefix: string, script: string): string {
+export function searchPageHtml(
+  docs: readonly SearchDocument[],
+  prefix: string,
+  script: string,
+  stamp: string,
+): string {
   const sections = new Map(docs.map((doc) => [doc.sectionSlug, doc.sectionTitle]));
   const years = [...new Set(docs.map((doc) => doc.date.slice(0, 4)))].sort().reverse();
   const options = (pairs: [string, string][]) =>
@@ -25,7 +30,7 @@ export function searchPageHtml(docs: readonly SearchDocument[], prefix: string, 
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<script id="search-script" data-index-url="${prefix}search/index.json" data-site-root="${prefix}" data-shard-count="${layoutFor(docs.length).shardCount}">${script}</script>
+<script id="search-script" data-index-url="${prefix}search/index.json" data-site-root="${prefix}" data-shard-count="${layoutFor(docs.length).shardCount}" data-index-stamp="${stamp}">${script}</script>
 <link rel="stylesheet" href="${prefix}style.css"></head>
 <body><main><h1>搜索</h1>
 <form id="search-form" role="search" action="">
@@ -49,9 +54,10 @@ const STYLE = `body{font:16px/1.6 sans-serif;max-width:40em;margin:auto;padding:
 /** Writes the site into root (served under prefix) and returns the index builder's result. */
 export async function buildSearchSite(docs: SearchDocument[], root: string, prefix: string) {
   await mkdir(join(root, 'search'), { recursive: true });
+  const index = await writeSearchIndex(docs, root);
   await writeFile(
     join(root, 'search', 'index.html'),
-    searchPageHtml(docs, prefix, await bundleSearchClient()),
+    searchPageHtml(docs, prefix, await bundleSearchClient(), index.stamp),
   );
   await writeFile(join(root, 'style.css'), STYLE);
   for (const doc of docs) {
@@ -62,5 +68,5 @@ export async function buildSearchSite(docs: SearchDocument[], root: string, pref
       `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><h1>${escapeHtml(doc.title)}</h1>${body}</html>`,
     );
   }
-  return writeSearchIndex(docs, root);
+  return index;
 }

@@ -5,13 +5,17 @@ import { queryFiles, SearchIndex } from '../search/query.ts';
 import { type FetchLoader, fetchLoader } from './fetch-loader.ts';
 import type { SearchState } from './url-state.ts';
 
-/** What the page tells the script, on its <script> element (data-index-url, -site-root, -shard-count). */
+/**
+ * What the page tells the script, on its <script> element (data-index-url, -site-root, -shard-count,
+ * -index-stamp).
+ */
 export interface SearchSettings {
   entryUrl: URL;
   /** Ends with "/": result links are siteRoot + the article's URL. */
   siteRoot: string;
-  /** The index's shard count as the page was built (0 when the page does not say). */
+  /** The index's shard count and stamp as the page was built (0 and "" when the page does not say). */
   shardCount: number;
+  stamp: string;
 }
 
 export function readSettings(script: HTMLOrSVGScriptElement | null): SearchSettings {
@@ -21,6 +25,7 @@ export function readSettings(script: HTMLOrSVGScriptElement | null): SearchSetti
     entryUrl: new URL(data.indexUrl ?? 'search/index.json', location.href),
     siteRoot: root.endsWith('/') ? root : `${root}/`,
     shardCount: Number(data.shardCount ?? 0),
+    stamp: data.indexStamp ?? '',
   };
 }
 
@@ -28,8 +33,9 @@ export interface SearchSession {
   /** The index, opened on first use (and again after a failure). */
   open(): Promise<SearchIndex>;
   /**
-   * Starts fetching the files a query needs while the entry file is on its way. Should the page be older
-   * than the index (another shard count), these are current files at names the index will not ask for.
+   * Starts fetching the files a query needs while the entry file is on its way, named by the page's
+   * stamp. Should the page be older than the index, the index asks for other names and these go unused.
+   * Once the index is open it loads what it needs itself.
    */
   prefetch(query: string): void;
   /** Searches without showing anything, loading the shards and the first page of documents. */
@@ -42,9 +48,11 @@ export function searchSession(settings: SearchSettings): SearchSession {
   let index: Promise<SearchIndex> | null = null;
   let loader: FetchLoader = fetchLoader(settings.entryUrl);
   let warning = '';
+  let isOpen = false;
 
   const open = (): Promise<SearchIndex> => {
     index ??= SearchIndex.open(loader.load).then((opened) => {
+      isOpen = true;
       if (opened.versionMismatch) {
         warning = `搜索索引的格式（第 ${opened.entry.version} 版）与本页脚本（第 ${FORMAT_VERSION} 版）不一致，结果可能不全，请刷新页面。`;
         console.warn(`jianbao search: index format ${opened.entry.version}, script reads ${FORMAT_VERSION}`);
@@ -53,14 +61,15 @@ export function searchSession(settings: SearchSettings): SearchSession {
     });
     index.catch(() => {
       index = null;
+      isOpen = false;
       loader = fetchLoader(settings.entryUrl);
     });
     return index;
   };
 
   const prefetch = (query: string): void => {
-    if (settings.shardCount <= 0) return;
-    for (const file of queryFiles(query, settings.shardCount)) loader.prefetch(file);
+    if (isOpen || settings.shardCount <= 0 || settings.stamp === '') return;
+    for (const file of queryFiles(query, settings.shardCount)) loader.prefetch(file, settings.stamp);
   };
 
   return {

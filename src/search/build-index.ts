@@ -39,6 +39,15 @@ export interface IndexLayout {
   chunkSize: number;
 }
 
+/** An index computed but not yet written: its stamp is known before anything is on disk. */
+export interface PlannedSearchIndex {
+  /** The entry's stamp, which every other file is fetched with (?v=). */
+  stamp: string;
+  shardCount: number;
+  /** Writes the files (only those whose bytes change) into outDir/search, and the cache. */
+  write(): Promise<WriteSearchIndexResult>;
+}
+
 export interface WriteSearchIndexResult {
   /** Files in the index. */
   files: number;
@@ -48,6 +57,8 @@ export interface WriteSearchIndexResult {
   written: number;
   /** Documents taken over from the previous build without being read again (0 for a full build). */
   reused: number;
+  /** The entry's stamp. */
+  stamp: string;
 }
 
 /**
@@ -84,6 +95,18 @@ export async function writeSearchIndex(
   outDir: string,
   options: WriteSearchIndexOptions = {},
 ): Promise<WriteSearchIndexResult> {
+  return (await planSearchIndex(docs, outDir, options)).write();
+}
+
+/**
+ * Computes the index for outDir (reading the files there when it can append to them) without writing
+ * anything, so that the search page can be rendered with the stamp before the index is written.
+ */
+export async function planSearchIndex(
+  docs: SearchDocument[],
+  outDir: string,
+  options: WriteSearchIndexOptions = {},
+): Promise<PlannedSearchIndex> {
   const searchDir = join(outDir, 'search');
   const layout = { ...layoutFor(docs.length), ...options.layout };
   if (!Number.isInteger(Math.log2(layout.shardCount)) || layout.chunkSize < 1) {
@@ -108,16 +131,24 @@ export async function writeSearchIndex(
   const hashes: FileHashes = new Map(build.known);
   for (const [path, bytes] of build.files) hashes.set(path, [contentHash(bytes), bytes.length]);
   hashes.delete(ENTRY_FILE);
-  const entry = entryFile(docs, layout, stampOf(hashes));
+  const stamp = stampOf(hashes);
+  const entry = entryFile(docs, layout, stamp);
   build.files.set(ENTRY_FILE, entry);
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
 
-  const written = writeChangedFiles(searchDir, build.files, build.read);
-  if (build.reused === 0) removeStaleFiles(searchDir, new Set(hashes.keys()));
-  if (options.cacheDir) await writeCache(options.cacheDir, { layout, fingerprints, hashes });
-  let bytes = 0;
-  for (const [, size] of hashes.values()) bytes += size;
-  return { files: hashes.size, bytes, written, reused: build.reused };
+  const planned = build;
+  return {
+    stamp,
+    shardCount: layout.shardCount,
+    write: async () => {
+      const written = writeChangedFiles(searchDir, planned.files, planned.read);
+      if (planned.reused === 0) removeStaleFiles(searchDir, new Set(hashes.keys()));
+      if (options.cacheDir) await writeCache(options.cacheDir, { layout, fingerprints, hashes });
+      let bytes = 0;
+      for (const [, size] of hashes.values()) bytes += size;
+      return { files: hashes.size, bytes, written, reused: planned.reused, stamp };
+    },
+  };
 }
 
 /** Every file except the entry file. */

@@ -15,7 +15,7 @@ import {
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
-import { searchPageData, writeSearch } from './search-files.ts';
+import { planSearch, searchPageData } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
 export interface BuildOptions {
@@ -68,8 +68,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
+    // The index first, in memory: the search page carries its stamp. Written after the pages.
+    progress(`indexing ${model.articles.length} articles for search`);
+    const index = await planSearch(model, incremental ? outDir : staging, options.cacheDir);
+    const search = await searchPageData(index);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
-    const search = await searchPageData(model);
     const pagesRendered = await renderPages(
       staging,
       { model, render, pathPrefix, about, search },
@@ -80,16 +83,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       progress('replacing changed files');
       counts = await applyUpdate(staging, outDir, previous.pages, manifest.pages);
       progress('updating the search index');
-      const index = await writeSearch(model, outDir, options.cacheDir);
-      counts.written += index.written;
+      counts.written += (await index.write()).written;
       await writeManifest(outDir, manifest);
       await rm(staging, { recursive: true, force: true });
     } else {
-      progress(`indexing ${model.articles.length} articles for search`);
-      const index = await writeSearch(model, staging, options.cacheDir);
+      progress('writing the search index');
+      const written = (await index.write()).written;
       await writeManifest(staging, manifest);
       await swapIn(staging, outDir);
-      counts = { written: pagesRendered + index.written + 1, removed: 0 };
+      counts = { written: pagesRendered + written + 1, removed: 0 };
     }
     return {
       model,

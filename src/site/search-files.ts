@@ -1,6 +1,6 @@
 // The site's search: the browser script and the index of every article, written beside the pages.
 import path from 'node:path';
-import { layoutFor, writeSearchIndex } from '../search/build-index.ts';
+import { type PlannedSearchIndex, planSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
@@ -8,8 +8,13 @@ import type { SiteModel } from './model.ts';
 export interface SearchPageData {
   /** The browser script, bundled, for the page to inline (one request fewer before the first query). */
   script: string;
-  /** The shard count the index is written with, so the page can fetch a query's shards right away. */
+  /**
+   * The index's shard count and stamp, so the page can fetch a query's shards right away, under the
+   * names (?v=stamp) of this build's files: a page older than its index fetches files the index then
+   * does not use, never a mix of two builds.
+   */
   shardCount: number;
+  stamp: string;
 }
 
 /** Articles in reading order (oldest issue first), as the index builder wants them: a new issue appends. */
@@ -26,15 +31,13 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   }));
 }
 
-export async function searchPageData(model: SiteModel): Promise<SearchPageData> {
-  return {
-    script: await bundleSearchClient(),
-    shardCount: layoutFor(model.articles.length).shardCount,
-  };
+export async function searchPageData(index: PlannedSearchIndex): Promise<SearchPageData> {
+  return { script: await bundleSearchClient(), shardCount: index.shardCount, stamp: index.stamp };
 }
 
-export async function writeSearch(model: SiteModel, outDir: string, cacheDir?: string) {
-  return writeSearchIndex(searchDocuments(model), outDir, {
+/** The index for outDir, computed; written by its write(). */
+export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string) {
+  return planSearchIndex(searchDocuments(model), outDir, {
     cacheDir: cacheDir && path.join(cacheDir, 'search'),
   });
 }

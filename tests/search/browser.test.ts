@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -146,12 +146,30 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
     // 大数据安全 is read from the bigrams 大数, 据安 and 安全: posting lists and positions.
     expect(indexFiles.length).toBeGreaterThanOrEqual(2);
     expect(new Set(indexFiles.map((url) => url.pathname)).size).toBe(indexFiles.length);
-    // Named by the page (no ?v= stamp yet), and requested before the entry file had arrived.
-    expect(indexFiles.every((url) => !url.searchParams.has('v'))).toBe(true);
+    // Named by the stamp the page carries, which is the index's, and requested before the entry arrived.
+    const { stamp } = JSON.parse(await readFile(join(root, 'search/index.json'), 'utf8'));
+    expect(indexFiles.every((url) => url.searchParams.get('v') === stamp)).toBe(true);
     const entryArrived = events.findIndex((event) => /^finished .*\/search\/index\.json/.test(event));
     const firstShard = events.findIndex((event) => /^request .*\/search\/grams\//.test(event));
     expect(entryArrived).toBeGreaterThan(-1);
     expect(firstShard).toBeLessThan(entryArrived);
+    await page.context().close();
+  });
+
+  test('finds exactly the truth from a page older than its index (another stamp on the page)', async () => {
+    const { page, requests } = await openPage();
+    await page.route('**/search/?q=*', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/data-index-stamp="[^"]*"/, 'data-index-stamp="0ld5tamp"');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('大数据安全')}`);
+    const status = await settled(page);
+    const expected = truth('大数据安全', docs).map((id) => `${PREFIX}${docs[id]?.url}`);
+    expect(status).toContain(`找到 ${expected.length} 篇文章`);
+    expect((await allResultPaths(page)).sort()).toEqual([...expected].sort());
+    // The page's guesses were fetched, and the index then loaded its own files under its own stamp.
+    expect(requests.some((url) => url.includes('/search/grams/') && url.includes('v=0ld5tamp'))).toBe(true);
     await page.context().close();
   });
 
