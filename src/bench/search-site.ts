@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { layoutFor, writeSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import type { SearchDocument } from '../search/types.ts';
-
-const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"]/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
-  );
+import { escapeHtml } from '../site/page-frame.ts';
 
 /**
  * The search page with the markup the site's template uses (the ids and data attributes are the contract

@@ -207,23 +207,7 @@ function normalizeInto(text: string, out: UnitBuffer, offsets: SourceOffsets | n
       if (!nextMayBeMark) {
         const info = unitInfo[unit] || infoOf(unit);
         if ((info & IS_PLAIN) !== 0) {
-          const cls = info & CLASS_MASK;
-          if (pendingStart >= 0) {
-            if (lastClass === CharClass.SpacedWord && cls === CharClass.SpacedWord) {
-              out.push(0x20);
-              if (offsets) {
-                offsets.start.push(pendingStart);
-                offsets.end.push(pendingEnd);
-              }
-            }
-            pendingStart = -1;
-          }
-          out.push(unit);
-          if (offsets) {
-            offsets.start.push(i);
-            offsets.end.push(i + 1);
-          }
-          lastClass = cls;
+          emit(unit, info, i, i + 1);
           i++;
           continue;
         }

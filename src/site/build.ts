@@ -91,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const written = (await index.write()).written;
       await writeManifest(staging, manifest);
       await swapIn(staging, outDir);
-      counts = { written: pagesRendered + written + 1, removed: 0 };
+      counts = { written: pagesRendered + written + 1 /* the manifest */, removed: 0 };
     }
     return {
       model,
