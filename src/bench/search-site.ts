@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { layoutFor, writeSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import type { SearchDocument } from '../search/types.ts';
-import { escapeHtml } from '../site/page-frame.ts';
+import { escapeHtml } from '../site/html.ts';
 
 /**
  * The search page with the markup the site's template uses (the ids and data attributes are the contract

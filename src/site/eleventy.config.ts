@@ -2,9 +2,12 @@
 
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { renderArticlePage } from './article-page.ts';
+import { atomDate, formatChineseDate } from './dates.ts';
 import type { SiteModel } from './model.ts';
-import { breadcrumbItems, type NavSection, siteNav } from './page-frame.ts';
-import { renderMarkdown, renderParagraphs } from './render-text.ts';
+import { renderFrame } from './page-frame.ts';
+import { renderPager } from './pager.ts';
+import { bodyHtml, renderMarkdown } from './render-text.ts';
 import type { SearchPageData } from './search-files.ts';
 import type { PageSelection } from './selection.ts';
 
@@ -30,9 +33,11 @@ type EleventyUserConfig = any;
 export function configureSite(config: EleventyUserConfig, options: SiteConfigOptions): void {
   const { model, pathPrefix } = options;
 
-  // Templates are Nunjucks; bulletin text is data, never a template: no Markdown or HTML file is
-  // pre-processed by a template engine, and Nunjucks autoescapes every value it prints.
-  config.setTemplateFormats(['njk']);
+  // Templates are Nunjucks, and JavaScript where a page is rendered by TypeScript (the frame and the
+  // article pages, for speed: see src/site/page-frame.ts). Bulletin text is data, never a template: no
+  // Markdown or HTML file is pre-processed by a template engine; Nunjucks autoescapes every value it
+  // prints, and so does the `html` template of src/site/html.ts.
+  config.setTemplateFormats(['njk', '11ty.js']);
   config.setIncludesDirectory('_includes');
   config.setLayoutsDirectory('_includes');
   config.setQuietMode(true);
@@ -64,40 +69,9 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addFilter('bodyHtml', bodyHtml);
   config.addFilter('markdown', (source: string) => renderMarkdown(source));
   config.addFilter('zhDate', formatChineseDate);
-  // The page frame's loops (src/site/page-frame.ts).
-  config.addFilter(
-    'siteNav',
-    (sections: readonly NavSection[], base: string, nav: unknown, navPage: unknown) =>
-      siteNav(sections, base, typeof nav === 'string' ? nav : '', navPage === true),
-  );
-  config.addFilter('breadcrumbItems', breadcrumbItems);
   config.addFilter('atomDate', atomDate);
-}
-
-const renderedBodies = new WeakMap<object, string>();
-
-/** An article's body is shown on its page, its issue's page and in feeds: rendered once per build. */
-function bodyHtml(article: { paragraphs: readonly string[] }): string {
-  let html = renderedBodies.get(article);
-  if (html === undefined) {
-    html = renderParagraphs(article.paragraphs);
-    renderedBodies.set(article, html);
-  }
-  return html;
-}
-
-/**
- * "2014-08-14" → "2014-08-14T00:00:00Z": an issue's date as an RFC 3339 date-time for Atom (issues have
- * no time of day). Written here rather than taken from @11ty/eleventy-plugin-rss, whose import alone
- * cost every command ~90 ms for this one line.
- */
-export function atomDate(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return `${date}T00:00:00Z`;
-}
-
-/** "2014-08-14" → "2014年8月14日". */
-export function formatChineseDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
+  config.addShortcode('pager', renderPager);
+  // Pages written in TypeScript, called by templates/article.11ty.js and templates/_includes/base.11ty.js.
+  config.addJavaScriptFunction('articlePage', renderArticlePage);
+  config.addJavaScriptFunction('pageFrame', renderFrame);
 }

@@ -26,3 +26,15 @@ export function renderParagraphs(paragraphs: readonly string[]): string {
 export function renderMarkdown(source: string): string {
   return String(markdown.processSync(source));
 }
+
+const renderedBodies = new WeakMap<object, string>();
+
+/** An article's body is shown on its page, its issue's page and in feeds: rendered once per build. */
+export function bodyHtml(article: { paragraphs: readonly string[] }): string {
+  let html = renderedBodies.get(article);
+  if (html === undefined) {
+    html = renderParagraphs(article.paragraphs);
+    renderedBodies.set(article, html);
+  }
+  return html;
+}

@@ -1,6 +1,7 @@
-// The page frame's navigation and breadcrumbs, written in TypeScript for speed, escape like Nunjucks.
+// The page frame and the pager, written in TypeScript for speed, escape like Nunjucks.
 import { describe, expect, it } from 'vitest';
-import { breadcrumbItems, siteNav } from '../../src/site/page-frame.ts';
+import { breadcrumbItems, type FrameData, renderFrame, siteNav } from '../../src/site/page-frame.ts';
+import { renderPager } from '../../src/site/pager.ts';
 
 const sections = [
   { slug: 'cloud', title: '云计算<与>大数据', url: 'sections/cloud/' },
@@ -35,6 +36,69 @@ describe('the page frame', () => {
     ];
     expect(breadcrumbItems(crumbs, '/')).toBe(
       '<li><a href="/archive/">往期</a></li>\n<li><a href="/issues/2014-08-14/" aria-current="page">简报 &amp; &#39;x&#39;</a></li>',
+    );
+  });
+});
+
+describe('the whole frame', () => {
+  const data: FrameData = {
+    site: { title: '电子政务简报', description: '每周<简报>', url: 'https://example.gov.cn/jb/' },
+    base: '/jb/',
+    navSections: sections,
+    page: { url: '/issues/2014-08-14/3/' },
+    search: { script: 'window.x = 1 < 2;', shardCount: 1024, stamp: 'abc' },
+  };
+  const article = {
+    title: '大数据 & 政务',
+    nav: 'egov',
+    breadcrumbs: [
+      { url: 'issues/2014-08-14/', title: '第1期' },
+      { url: 'issues/2014-08-14/3/', title: '大数据 & 政务' },
+    ],
+  };
+
+  it("takes title, navigation and breadcrumbs from the page's item, and links its canonical address", () => {
+    const page = renderFrame({ ...data, article }, '<p>正文</p>');
+    expect(page).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
+    expect(page).toContain('<title>大数据 &amp; 政务 · 电子政务简报</title>');
+    expect(page).toContain('<meta name="description" content="每周&lt;简报&gt;">');
+    expect(page).toContain('<link rel="canonical" href="https://example.gov.cn/jb/issues/2014-08-14/3/">');
+    expect(page).toContain('<a href="/jb/sections/egov/" aria-current="true">国外电子政务</a>');
+    expect(page).toContain('<li><a href="/jb/">首页</a></li>');
+    expect(page).toContain('<a href="/jb/issues/2014-08-14/3/" aria-current="page">大数据 &amp; 政务</a>');
+    expect(page).toContain('<main id="main" class="wrap" tabindex="-1">\n<p>正文</p>\n</main>');
+    expect(page).not.toContain('search-script');
+  });
+
+  it('lets front matter override the item; no canonical link when canonical is false', () => {
+    const page = renderFrame({ ...data, pageTitle: '找不到页面', canonical: false, nav: 'home' }, '');
+    expect(page).toContain('<title>找不到页面 · 电子政务简报</title>');
+    expect(page).not.toContain('rel="canonical"');
+    expect(page).not.toContain('class="breadcrumbs');
+    expect(page).toContain('<a class="site-title" href="/jb/" aria-current="page">电子政务简报</a>');
+  });
+
+  it('inlines the search script before the stylesheet on the search page, with the index stamp', () => {
+    const page = renderFrame({ ...data, searchScript: true, pageTitle: '搜索' }, '');
+    const script = page.indexOf(
+      '<script id="search-script" data-index-url="/jb/search/index.json" data-site-root="/jb/" data-shard-count="1024" data-index-stamp="abc">window.x = 1 < 2;</script>',
+    );
+    expect(script).toBeGreaterThan(0);
+    expect(script).toBeLessThan(page.indexOf('<link rel="stylesheet" href="/jb/css/site.css">'));
+  });
+});
+
+describe('the pager', () => {
+  const labels = { nav: '上一期和下一期', previous: '上一期', next: '下一期' };
+
+  it('links what there is, and is absent when there is nothing', () => {
+    expect(renderPager('/', labels, null, null)).toBe('');
+    const pager = renderPager('/p/', labels, { url: 'issues/a/', title: '<第1期>' }, null);
+    expect(pager).toBe(
+      '<nav class="pager" aria-label="上一期和下一期"><a class="pager-previous" rel="prev" href="/p/issues/a/"><span class="pager-label">上一期</span>&lt;第1期&gt;</a>\n</nav>',
+    );
+    expect(renderPager('/', labels, null, { url: 'b/', title: 'B' })).toContain(
+      '<a class="pager-next" rel="next" href="/b/"><span class="pager-label">下一期</span>B</a>',
     );
   });
 });
