@@ -10,6 +10,7 @@ import { renderPager } from './pager.ts';
 import { bodyHtml, renderMarkdown } from './render-text.ts';
 import type { SearchPageData } from './search-files.ts';
 import type { PageSelection } from './selection.ts';
+import { renderSitemap } from './sitemap.ts';
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');
@@ -71,7 +72,8 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addFilter('zhDate', formatChineseDate);
   config.addFilter('atomDate', atomDate);
   config.addShortcode('pager', renderPager);
-  // Pages written in TypeScript, called by templates/article.11ty.js and templates/_includes/base.11ty.js.
+  // Pages written in TypeScript, called by the .11ty.js templates.
   config.addJavaScriptFunction('articlePage', renderArticlePage);
   config.addJavaScriptFunction('pageFrame', renderFrame);
+  config.addJavaScriptFunction('sitemap', renderSitemap);
 }

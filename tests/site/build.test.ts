@@ -1,5 +1,5 @@
 // The built site of the real bulletin: pages, headings, feeds, determinism, and safety of hostile text.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,8 +84,16 @@ describe('the site of the real bulletin', () => {
 
   it('writes sitemap.xml, robots.txt and 404.html', () => {
     const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
-    expect(sitemap.match(/<loc>/g)?.length).toBeGreaterThan(22 + 4);
-    expect(sitemap).toContain('<loc>https://jianbao.example.org/issues/2014-08-14/1/</loc>');
+    // Home, 5 fixed pages, 4 sections with one year each, the sources, the issue and its 22 articles.
+    const sources = readdirSync(path.join(out, 'sources'), { withFileTypes: true }).filter((e) =>
+      e.isDirectory(),
+    );
+    expect(sitemap.match(/<loc>/g)?.length).toBe(1 + 5 + 4 + 4 + sources.length + 1 + 22);
+    expect(sitemap).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<urlset /);
+    expect(sitemap).toContain(
+      '<url><loc>https://jianbao.example.org/issues/2014-08-14/1/</loc><lastmod>2014-08-14</lastmod></url>',
+    );
+    expect(sitemap).toContain('<url><loc>https://jianbao.example.org/sections/</loc></url>');
     expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain(
       'Sitemap: https://jianbao.example.org/sitemap.xml',
     );
