@@ -20,7 +20,7 @@ const PAGE_SIZE = 10;
 const WARM_DELAY_MS = 50;
 
 /**
- * Marks on the page's performance timeline (jianbao:script, index-open, searched, documents): where a
+ * Marks on the page's performance timeline (jianbao:script, searched, documents): where a
  * search's time goes, read by `npm run bench`, visible in any browser's performance panel.
  */
 const mark = (name: string): void => {
@@ -70,11 +70,7 @@ function start(page: Page, session: SearchSession, siteRoot: string, initial: Se
         announce('');
         return;
       }
-      session.prefetch(state.q);
-      const opened = await session.open();
-      mark('index-open');
-      const found = await opened.search(state.q, state);
-      mark('searched');
+      const { index: opened, results: found } = await session.search(state);
       const list = resultList();
       const shown = await appendPage(opened, found, list, 0);
       mark('documents');
@@ -186,8 +182,10 @@ mark('script');
 const settings = readSettings(document.currentScript);
 const session = searchSession(settings);
 const initial = stateFromParams(new URLSearchParams(location.search));
-if (initial.q.trim() !== '') session.prefetch(initial.q);
-session.open().catch(() => {}); // a failure shows when a search runs
+// The URL's query is searched now, its first page of documents requested before the page is even laid
+// out; the page shows the same search once it is parsed. A failure shows then.
+if (initial.q.trim() !== '') session.warm(initial, PAGE_SIZE).catch(() => {});
+else session.open().catch(() => {});
 const wire = () => {
   const page = findPage();
   if (page) start(page, session, settings.siteRoot, initial);

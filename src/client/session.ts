@@ -1,9 +1,15 @@
 // The search page's index, opened once per page: loading files, prefetching a query's shards before the
 // entry file has arrived, and searching quietly so that a submitted search finds its files loaded.
 import { FORMAT_VERSION } from '../search/format.ts';
-import { queryFiles, SearchIndex } from '../search/query.ts';
+import { queryFiles, SearchIndex, type SearchResults } from '../search/query.ts';
 import { type FetchLoader, fetchLoader } from './fetch-loader.ts';
-import type { SearchState } from './url-state.ts';
+import { paramsFromState, type SearchState } from './url-state.ts';
+
+/** A search's results and the index that found them. */
+export interface Found {
+  index: SearchIndex;
+  results: SearchResults;
+}
 
 /**
  * What the page tells the script, on its <script> element (data-index-url, -site-root, -shard-count,
@@ -38,6 +44,11 @@ export interface SearchSession {
    * Once the index is open it loads what it needs itself.
    */
   prefetch(query: string): void;
+  /**
+   * Searches, or returns the search already made for the same state: the search the head script started
+   * for the URL's query is the one the page shows once it is parsed.
+   */
+  search(state: SearchState): Promise<Found>;
   /** Searches without showing anything, loading the shards and the first page of documents. */
   warm(state: SearchState, pageSize: number): Promise<void>;
   /** Set once the index is open, when its format is not the one this script reads. */
@@ -67,6 +78,25 @@ export function searchSession(settings: SearchSettings): SearchSession {
     return index;
   };
 
+  let last: { key: string; found: Promise<Found> } | null = null;
+  const search = (state: SearchState): Promise<Found> => {
+    const key = paramsFromState(state).toString();
+    if (last?.key !== key) {
+      prefetch(state.q);
+      const found = open().then(async (index) => {
+        const results = await index.search(state.q, state);
+        performance.mark('jianbao:searched');
+        return { index, results };
+      });
+      const entry = { key, found };
+      found.catch(() => {
+        if (last === entry) last = null; // a failed search is tried again
+      });
+      last = entry;
+    }
+    return last.found;
+  };
+
   const prefetch = (query: string): void => {
     if (isOpen || settings.shardCount <= 0 || settings.stamp === '') return;
     for (const file of queryFiles(query, settings.shardCount)) loader.prefetch(file, settings.stamp);
@@ -75,12 +105,11 @@ export function searchSession(settings: SearchSettings): SearchSession {
   return {
     open,
     prefetch,
+    search,
     warm: async (state, pageSize) => {
       if (state.q.trim() === '') return;
-      prefetch(state.q);
-      const opened = await open();
-      const found = await opened.search(state.q, state);
-      await opened.documents(found.hits.slice(0, pageSize).map((hit) => hit.doc));
+      const { index, results } = await search(state);
+      await index.documents(results.hits.slice(0, pageSize).map((hit) => hit.doc));
     },
     versionWarning: () => warning,
   };

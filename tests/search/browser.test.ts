@@ -156,6 +156,34 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
     await page.context().close();
   });
 
+  test("searches the URL's query from the head, once, and requests its first documents before the page is wired", async () => {
+    // A page whose form the script cannot find: nothing is wired up, so whatever is requested, the head
+    // script requested on its own.
+    const { page, requests } = await openPage();
+    await page.route('**/search/?q=*', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('id="search-form"', 'id="unwired-form"');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('数据')}`);
+    await page.waitForFunction(
+      `performance.getEntriesByType('resource').some((r) => r.name.includes('/search/docs/'))`,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const docsFiles = requests.filter((url) => url.includes('/search/docs/'));
+    expect(docsFiles.length).toBeGreaterThan(0);
+    expect(docsFiles.length).toBeLessThanOrEqual(10);
+    await page.context().close();
+
+    // On the real page, the results shown are that same search: ranked once.
+    const wired = await openPage();
+    await wired.page.goto(`${server.url}search/?q=${encodeURIComponent('数据')}`);
+    expect(await settled(wired.page)).toContain('找到');
+    expect(await wired.page.evaluate(`performance.getEntriesByName('jianbao:searched').length`)).toBe(1);
+    await wired.page.context().close();
+  });
+
   test('finds exactly the truth from a page older than its index (another stamp on the page)', async () => {
     const { page, requests } = await openPage();
     await page.route('**/search/?q=*', async (route) => {
