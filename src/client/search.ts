@@ -142,18 +142,19 @@ function start(page: Page, session: SearchSession, siteRoot: string, initial: Se
   };
 
   let warmTimer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleWarm = (): void => {
+  const scheduleWarm = (delay = WARM_DELAY_MS): void => {
     clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
       session.warm(formState(), PAGE_SIZE).catch(() => {}); // a failure shows when the search is submitted
-    }, WARM_DELAY_MS);
+    }, delay);
   };
   page.input.addEventListener('input', (event) => {
+    const { isComposing, inputType } = event as InputEvent;
     // While an input method composes, the field holds keystrokes (pinyin), not the text meant; its
-    // compositionend follows (Chromium sends no input event after it).
-    if (!(event as InputEvent).isComposing) scheduleWarm();
+    // compositionend follows (Chromium sends no input event after it). A paste is a whole query: no pause.
+    if (!isComposing) scheduleWarm(inputType === 'insertFromPaste' ? 0 : WARM_DELAY_MS);
   });
-  page.input.addEventListener('compositionend', scheduleWarm);
+  page.input.addEventListener('compositionend', () => scheduleWarm());
 
   page.form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -218,6 +218,36 @@ describe.skipIf(!hasChromium)('the search page in Chromium', () => {
     await page.context().close();
   });
 
+  test('searches a pasted query at once, a typed one after a pause in the typing', async () => {
+    /** Opens the page on a stopped clock and puts text in the field as the given kind of input. */
+    const inputOnStoppedClock = async (inputType: string, text: string) => {
+      const opened = await openPage();
+      await opened.page.clock.install();
+      await opened.page.goto(`${server.url}search/`);
+      await opened.page.clock.pauseAt(Date.now() + 60_000); // the page's timers now move only when told
+      await opened.page.evaluate(`(() => {
+        const field = document.getElementById('search-input');
+        field.value = ${JSON.stringify(text)};
+        field.dispatchEvent(new InputEvent('input', { inputType: ${JSON.stringify(inputType)}, bubbles: true }));
+      })()`);
+      const shardsRequested = () => opened.requests.some((url) => url.includes('/search/grams/'));
+      return { ...opened, shardsRequested };
+    };
+
+    const typed = await inputOnStoppedClock('insertText', '政务');
+    await typed.page.clock.runFor(10);
+    await typed.page.waitForTimeout(200); // real time: a request would have started by now
+    expect(typed.shardsRequested()).toBe(false);
+    await typed.page.clock.runFor(100);
+    await expect.poll(typed.shardsRequested).toBe(true);
+    await typed.page.context().close();
+
+    const pasted = await inputOnStoppedClock('insertFromPaste', '政务');
+    await pasted.page.clock.runFor(1);
+    await expect.poll(pasted.shardsRequested).toBe(true);
+    await pasted.page.context().close();
+  });
+
   test('highlights the matched text in titles and snippets', async () => {
     const { page } = await openPage();
     await page.goto(`${server.url}search/?q=${encodeURIComponent('大数据安全')}`);
