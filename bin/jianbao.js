@@ -65,7 +65,10 @@ async function writeBundle(dir) {
   mkdirSync(BUNDLES, { recursive: true });
   const temporary = mkdtempSync(`${dir}.tmp-`);
   await build({
-    entryPoints: [path.join(ROOT, 'src/cli.ts')],
+    // The search index's worker thread is an entry of its own (src/search/index-thread.ts starts it
+    // from beside the bundle's code); names are flat, so it sits next to the chunks.
+    entryPoints: [path.join(ROOT, 'src/cli.ts'), path.join(ROOT, 'src/search/index-worker.ts')],
+    entryNames: '[name]',
     outdir: temporary,
     bundle: true,
     // Commands stay separate chunks, so `parse` never loads Eleventy.
@@ -79,7 +82,7 @@ async function writeBundle(dir) {
     external: ['@11ty/eleventy', 'esbuild'],
     // Packages written as CommonJS (gray-matter) call require() for Node's built-ins.
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      js: "import { createRequire as __jianbaoCreateRequire } from 'node:module'; const require = __jianbaoCreateRequire(import.meta.url);",
     },
     sourcemap: 'linked',
     logLevel: 'silent',

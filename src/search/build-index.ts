@@ -7,8 +7,9 @@
 // full build. Both ways write the same bytes, and a file is written only when its bytes change.
 
 import { createHash, hash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { describeDocuments, storedDocuments } from './document-files.ts';
 import {
   docChunkPath,
@@ -112,8 +113,7 @@ export async function planSearchIndex(
   if (!Number.isInteger(Math.log2(layout.shardCount)) || layout.chunkSize < 1) {
     throw new RangeError(`unusable index layout ${JSON.stringify(layout)}`);
   }
-  // Only a build that keeps a cache needs fingerprints (hashing 22,000 documents is not free).
-  const fingerprints = options.cacheDir ? docs.map(fingerprint) : [];
+  const fingerprints = docs.map(documentFingerprint);
   const cache = options.cacheDir ? await readCache(options.cacheDir) : null;
 
   let build: { files: IndexFiles; known: FileHashes; read?: IndexFiles; reused: number } | null = null;
@@ -130,8 +130,7 @@ export async function planSearchIndex(
   // Hashes of every file: the unchanged ones from the cache, the others from their bytes.
   const hashes: FileHashes = new Map(build.known);
   for (const [path, bytes] of build.files) hashes.set(path, [contentHash(bytes), bytes.length]);
-  hashes.delete(ENTRY_FILE);
-  const stamp = stampOf(hashes);
+  const stamp = await stampFor(fingerprints, layout);
   const entry = entryFile(docs, layout, stamp);
   build.files.set(ENTRY_FILE, entry);
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
@@ -278,7 +277,40 @@ async function writeCache(
   await writeFile(join(cacheDir, CACHE_FILE), JSON.stringify(cache));
 }
 
-function fingerprint(doc: SearchDocument): string {
+/**
+ * The ?v= every file but the entry is fetched with, which keeps a browser or a CDN from mixing two
+ * builds' files. Made from what the index is made of (the documents' fingerprints, the layout, the
+ * builder's own source) rather than from the files written, so it is known before the index is built:
+ * the search page, which carries it, is rendered while the index is built in another thread. Equal
+ * inputs give equal files, so equal stamps never name different bytes.
+ */
+export async function indexStamp(docs: readonly SearchDocument[], layout: IndexLayout): Promise<string> {
+  return stampFor(docs.map(documentFingerprint), layout);
+}
+
+async function stampFor(fingerprints: readonly string[], layout: IndexLayout): Promise<string> {
+  const digest = createHash('sha1').update(`jianbao-search ${FORMAT_VERSION} ${CACHE_VERSION}\n`);
+  digest.update(await builderSourceHash()).update(`${layout.shardCount} ${layout.chunkSize}\n`);
+  for (const fingerprint of fingerprints) digest.update(fingerprint);
+  return digest.digest('hex').slice(0, 16);
+}
+
+let builderSource: Promise<string> | undefined;
+
+/** The index builder's code (src/search/*.ts): a change to it may change the files for the same input. */
+function builderSourceHash(): Promise<string> {
+  builderSource ??= (async () => {
+    const dir = join(PACKAGE_ROOT, 'src', 'search');
+    const digest = createHash('sha1');
+    for (const name of (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort()) {
+      digest.update(name).update(await readFile(join(dir, name)));
+    }
+    return digest.digest('hex');
+  })();
+  return builderSource;
+}
+
+function documentFingerprint(doc: SearchDocument): string {
   const used = [
     doc.url,
     doc.title,
@@ -293,13 +325,6 @@ function fingerprint(doc: SearchDocument): string {
 
 function contentHash(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'base64url').slice(0, 20);
-}
-
-/** A hash of every file but the entry: the ?v= that keeps a browser from mixing two builds' files. */
-function stampOf(hashes: FileHashes): string {
-  const digest = createHash('sha1').update(`jianbao-search ${FORMAT_VERSION}\n`);
-  for (const path of [...hashes.keys()].sort()) digest.update(`${path} ${hashes.get(path)?.[0]}\n`);
-  return digest.digest('hex').slice(0, 16);
 }
 
 const encoder = new TextEncoder();

@@ -67,10 +67,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
 
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
+  let index: Awaited<ReturnType<typeof planSearch>> | undefined;
   try {
-    // The index first, in memory: the search page carries its stamp. Written after the pages.
-    progress(`indexing ${model.articles.length} articles for search`);
-    const index = await planSearch(model, incremental ? outDir : staging, options.cacheDir);
+    // The index is built in another thread while the pages render; the search page carries its stamp,
+    // known at once. It is written after the pages.
+    progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
+    index = await planSearch(model, incremental ? outDir : staging, options.cacheDir);
     const search = await searchPageData(index);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(
@@ -102,6 +104,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       incremental,
     };
   } catch (error) {
+    await index?.abandon();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

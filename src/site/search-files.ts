@@ -1,7 +1,8 @@
 // The site's search: the browser script and the index of every article, written beside the pages.
 import path from 'node:path';
-import { type PlannedSearchIndex, planSearchIndex } from '../search/build-index.ts';
+import type { PlannedSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
+import { planSearchIndexInThread } from '../search/index-thread.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
 
@@ -35,9 +36,12 @@ export async function searchPageData(index: PlannedSearchIndex): Promise<SearchP
   return { script: await bundleSearchClient(), shardCount: index.shardCount, stamp: index.stamp };
 }
 
-/** The index for outDir, computed; written by its write(). */
+/**
+ * The index for outDir, built in a worker thread while the pages render; written by its write(), or
+ * dropped by abandon() when the build fails.
+ */
 export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string) {
-  return planSearchIndex(searchDocuments(model), outDir, {
+  return planSearchIndexInThread(searchDocuments(model), outDir, {
     cacheDir: cacheDir && path.join(cacheDir, 'search'),
   });
 }

@@ -1,0 +1,69 @@
+// The search index built in a worker thread: the same files as in the calling thread, a stamp known
+// before the index is built, and nothing written until write(), nothing at all after abandon().
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus } from '../../src/bench/corpus.ts';
+import { indexStamp, layoutFor, writeSearchIndex } from '../../src/search/build-index.ts';
+import { planSearchIndexInThread } from '../../src/search/index-thread.ts';
+import { corpusDocuments, realBulletinDocuments } from './fixture-docs.ts';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'jianbao-index-thread-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const docs = [...realBulletinDocuments(), ...corpusDocuments(generateCorpus({ issues: 2, seed: 3 }))];
+
+async function readTree(root: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(relative(root, path), await readFile(path));
+    }
+  }
+  return files;
+}
+
+describe('the search index in a worker thread', () => {
+  test('writes the same files as in the calling thread, once told to, under the stamp it gave first', async () => {
+    const [inThread, here] = [join(work, 'thread'), join(work, 'here')];
+    const planned = await planSearchIndexInThread(docs, inThread);
+    expect(planned.stamp).toBe(await indexStamp(docs, layoutFor(docs.length)));
+    expect(existsSync(join(inThread, 'search'))).toBe(false);
+    const result = await planned.write();
+    await writeSearchIndex(docs, here);
+    expect(await readTree(inThread)).toEqual(await readTree(here));
+    const entry = JSON.parse(await readFile(join(inThread, 'search', 'index.json'), 'utf8'));
+    expect(entry.stamp).toBe(planned.stamp);
+    expect(result.stamp).toBe(planned.stamp);
+  });
+
+  test('writes nothing when abandoned', async () => {
+    const outDir = join(work, 'abandoned');
+    const planned = await planSearchIndexInThread(docs, outDir);
+    await planned.abandon();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  test('gives another stamp when a document changes', async () => {
+    const layout = layoutFor(docs.length);
+    const changed = docs.map((doc, i) => (i === 5 ? { ...doc, title: `${doc.title}！` } : doc));
+    expect(await indexStamp(changed, layout)).not.toBe(await indexStamp(docs, layout));
+    expect(await indexStamp(docs, { ...layout, chunkSize: 4 })).not.toBe(await indexStamp(docs, layout));
+  });
+
+  test('reports a failure of the thread as an error of write()', async () => {
+    const planned = await planSearchIndexInThread(docs, join(work, 'bad'), {
+      layout: { shardCount: 3, chunkSize: 8 },
+    });
+    await expect(planned.write()).rejects.toThrow(/unusable index layout/);
+  });
+});
