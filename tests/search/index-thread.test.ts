@@ -1,13 +1,14 @@
 // The search index built in a worker thread: the same files as in the calling thread, a stamp known
 // before the index is built, and nothing written until write(), nothing at all after abandon().
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/bench/corpus.ts';
 import { indexStamp, layoutFor, writeSearchIndex } from '../../src/search/build-index.ts';
 import { planSearchIndexInThread } from '../../src/search/index-thread.ts';
+import { fileHashes } from '../support/site-files.ts';
 import { corpusDocuments, realBulletinDocuments } from './fixture-docs.ts';
 
 let work: string;
@@ -20,17 +21,6 @@ afterAll(async () => {
 
 const docs = [...realBulletinDocuments(), ...corpusDocuments(generateCorpus({ issues: 2, seed: 3 }))];
 
-async function readTree(root: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files.set(relative(root, path), await readFile(path));
-    }
-  }
-  return files;
-}
-
 describe('the search index in a worker thread', () => {
   test('writes the same files as in the calling thread, once told to, under the stamp it gave first', async () => {
     const [inThread, here] = [join(work, 'thread'), join(work, 'here')];
@@ -39,7 +29,7 @@ describe('the search index in a worker thread', () => {
     expect(existsSync(join(inThread, 'search'))).toBe(false);
     const result = await planned.write();
     await writeSearchIndex(docs, here);
-    expect(await readTree(inThread)).toEqual(await readTree(here));
+    expect(fileHashes(inThread)).toEqual(fileHashes(here));
     const entry = JSON.parse(await readFile(join(inThread, 'search', 'index.json'), 'utf8'));
     expect(entry.stamp).toBe(planned.stamp);
     expect(result.stamp).toBe(planned.stamp);
