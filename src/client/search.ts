@@ -11,6 +11,7 @@
 // searched quietly as they type, so pressing Enter finds everything in memory.
 
 import type { SearchIndex, SearchResults } from '../search/query.ts';
+import { mark } from './marks.ts';
 import { message, resultItem, resultList } from './render-results.ts';
 import { readSettings, type SearchSession, searchSession } from './session.ts';
 import { paramsFromState, type SearchState, stateFromParams } from './url-state.ts';
@@ -18,14 +19,6 @@ import { paramsFromState, type SearchState, stateFromParams } from './url-state.
 const PAGE_SIZE = 10;
 /** Quiet searching waits for typing to pause this long (an IME commit or a paste is one input). */
 const WARM_DELAY_MS = 50;
-
-/**
- * Marks on the page's performance timeline (jianbao:script, searched, documents): where a
- * search's time goes, read by `npm run bench`, visible in any browser's performance panel.
- */
-const mark = (name: string): void => {
-  performance.mark(`jianbao:${name}`);
-};
 
 interface Page {
   form: HTMLFormElement;

@@ -3,6 +3,7 @@
 import { FORMAT_VERSION } from '../search/format.ts';
 import { queryFiles, SearchIndex, type SearchResults } from '../search/query.ts';
 import { type FetchLoader, fetchLoader } from './fetch-loader.ts';
+import { mark } from './marks.ts';
 import { paramsFromState, type SearchState } from './url-state.ts';
 
 /** A search's results and the index that found them. */
@@ -85,7 +86,7 @@ export function searchSession(settings: SearchSettings): SearchSession {
       prefetch(state.q);
       const found = open().then(async (index) => {
         const results = await index.search(state.q, state);
-        performance.mark('jianbao:searched');
+        mark('searched');
         return { index, results };
       });
       const entry = { key, found };

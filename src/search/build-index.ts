@@ -31,6 +31,8 @@ export interface WriteSearchIndexOptions {
   cacheDir?: string;
   /** Overrides the layout chosen from the document count; for measurements (see the benchmark). */
   layout?: Partial<IndexLayout>;
+  /** indexStamp() of these documents, when the caller has it already (index-thread.ts). */
+  stamp?: string;
 }
 
 export interface IndexLayout {
@@ -73,6 +75,15 @@ export function layoutFor(docCount: number): IndexLayout {
   return { shardCount, chunkSize: 8 };
 }
 
+/** The layout for docCount documents, with the overrides of a measurement; throws when unusable. */
+export function resolveLayout(docCount: number, override: Partial<IndexLayout> = {}): IndexLayout {
+  const layout = { ...layoutFor(docCount), ...override };
+  if (!Number.isInteger(Math.log2(layout.shardCount)) || layout.chunkSize < 1) {
+    throw new RangeError(`unusable index layout ${JSON.stringify(layout)}`);
+  }
+  return layout;
+}
+
 const CACHE_FILE = 'search-index.json';
 /** Bumped when the builder's output for the same input changes without a format change. */
 const CACHE_VERSION = 1;
@@ -109,10 +120,7 @@ export async function planSearchIndex(
   options: WriteSearchIndexOptions = {},
 ): Promise<PlannedSearchIndex> {
   const searchDir = join(outDir, 'search');
-  const layout = { ...layoutFor(docs.length), ...options.layout };
-  if (!Number.isInteger(Math.log2(layout.shardCount)) || layout.chunkSize < 1) {
-    throw new RangeError(`unusable index layout ${JSON.stringify(layout)}`);
-  }
+  const layout = resolveLayout(docs.length, options.layout);
   const fingerprints = docs.map(documentFingerprint);
   const cache = options.cacheDir ? await readCache(options.cacheDir) : null;
 
@@ -130,7 +138,7 @@ export async function planSearchIndex(
   // Hashes of every file: the unchanged ones from the cache, the others from their bytes.
   const hashes: FileHashes = new Map(build.known);
   for (const [path, bytes] of build.files) hashes.set(path, [contentHash(bytes), bytes.length]);
-  const stamp = await stampFor(fingerprints, layout);
+  const stamp = options.stamp ?? (await stampFor(fingerprints, layout));
   const entry = entryFile(docs, layout, stamp);
   build.files.set(ENTRY_FILE, entry);
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
@@ -280,16 +288,19 @@ async function writeCache(
 /**
  * The ?v= every file but the entry is fetched with, which keeps a browser or a CDN from mixing two
  * builds' files. Made from what the index is made of (the documents' fingerprints, the layout, the
- * builder's own source) rather than from the files written, so it is known before the index is built:
- * the search page, which carries it, is rendered while the index is built in another thread. Equal
- * inputs give equal files, so equal stamps never name different bytes.
+ * builder's own source, and the Unicode version of Node, whose NFKC and character classes the tokenizer
+ * uses) rather than from the files written, so it is known before the index is built: the search page,
+ * which carries it, is rendered while the index is built in another thread. Equal inputs give equal
+ * files, so equal stamps never name different bytes.
  */
 export async function indexStamp(docs: readonly SearchDocument[], layout: IndexLayout): Promise<string> {
   return stampFor(docs.map(documentFingerprint), layout);
 }
 
 async function stampFor(fingerprints: readonly string[], layout: IndexLayout): Promise<string> {
-  const digest = createHash('sha1').update(`jianbao-search ${FORMAT_VERSION} ${CACHE_VERSION}\n`);
+  const digest = createHash('sha1').update(
+    `jianbao-search ${FORMAT_VERSION} ${CACHE_VERSION} unicode ${process.versions.unicode}\n`,
+  );
   digest.update(await builderSourceHash()).update(`${layout.shardCount} ${layout.chunkSize}\n`);
   for (const fingerprint of fingerprints) digest.update(fingerprint);
   return digest.digest('hex').slice(0, 16);

@@ -1,24 +1,27 @@
-// Builds the search index in a worker thread, beside the page rendering on the main thread: on this
-// 2-core machine the index (2–3 s of a full build at 1,000 issues, most of `add`'s own work) then costs
-// the build almost nothing. The stamp the search page carries is computed here first, from the inputs
-// (indexStamp), so the pages can be rendered while the index is still being built.
+// Builds the search index in a worker thread, beside the page rendering on the main thread: the
+// machine's two cores then share a full build (the index alone takes ~4.7 s at 1,000 issues, 2–3 s of
+// it inside a build) and `add` (~0.8 s for the new issue's shards). The stamp the search page carries
+// is computed here first, from the inputs (indexStamp), so the pages can be rendered while the index is
+// still being built.
 //
 // The thread plans, then waits: the files are written only when write() is called, after the pages
 // have rendered, so a failed build never leaves a new index beside old pages.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   indexStamp,
-  layoutFor,
   type PlannedSearchIndex,
+  planSearchIndex,
+  resolveLayout,
   type WriteSearchIndexOptions,
   type WriteSearchIndexResult,
 } from './build-index.ts';
 import type { SearchDocument } from './types.ts';
 
 export type IndexThreadMessage =
-  | { type: 'planned'; stamp: string }
+  | { type: 'planned' }
   | { type: 'written'; result: WriteSearchIndexResult }
   | { type: 'failed'; error: { message: string; stack?: string } };
 
@@ -32,37 +35,28 @@ export async function planSearchIndexInThread(
   outDir: string,
   options: WriteSearchIndexOptions = {},
 ): Promise<IndexInThread> {
-  const layout = { ...layoutFor(docs.length), ...options.layout };
+  const layout = resolveLayout(docs.length, options.layout);
+  // Computed once, here: the thread builds under this stamp rather than hashing its own view of the code.
   const stamp = await indexStamp(docs, layout);
-  const [entry, entryOptions] = workerEntry();
-  const worker = new Worker(entry, { ...entryOptions, workerData: { docs, outDir, options } });
-  const messages: IndexThreadMessage[] = [];
-  const waiting: ((message: IndexThreadMessage) => void)[] = [];
-  const deliver = (message: IndexThreadMessage) => {
-    const waiter = waiting.shift();
-    if (waiter) waiter(message);
-    else messages.push(message);
-  };
-  worker.on('message', deliver);
-  worker.on('error', (error) =>
-    deliver({ type: 'failed', error: { message: error.message, stack: error.stack } }),
-  );
-  worker.on('exit', (code) => {
-    if (code !== 0)
-      deliver({ type: 'failed', error: { message: `the search index thread exited with ${code}` } });
+  const entry = workerEntry();
+  if (!entry) {
+    // The bundle this process runs from is gone (a long `serve` outlived it): plan in this thread.
+    const planned = await planSearchIndex(docs, outDir, { ...options, stamp });
+    return { ...planned, abandon: async () => {} };
+  }
+  const worker = new Worker(entry.script, {
+    eval: entry.isEval,
+    workerData: { docs, outDir, options: { ...options, stamp } },
   });
-  const next = (): Promise<IndexThreadMessage> =>
-    new Promise((resolve) => {
-      const message = messages.shift();
-      if (message) resolve(message);
-      else waiting.push(resolve);
-    });
+  const messages = threadMessages(worker);
+  const stop = async () => {
+    messages.stopping();
+    await worker.terminate();
+  };
   const expect = async <Type extends IndexThreadMessage['type']>(type: Type) => {
-    const message = await next();
-    if (message.type === 'failed') {
-      await worker.terminate();
+    const message = await messages.next();
+    if (message.type === 'failed')
       throw Object.assign(new Error(message.error.message), { stack: message.error.stack });
-    }
     if (message.type !== type) throw new Error(`search index thread: expected ${type}, got ${message.type}`);
     return message as Extract<IndexThreadMessage, { type: Type }>;
   };
@@ -71,33 +65,71 @@ export async function planSearchIndexInThread(
     stamp,
     shardCount: layout.shardCount,
     write: async () => {
-      const planned = await expect('planned');
-      if (planned.stamp !== stamp) throw new Error('search index thread: the stamps differ');
-      worker.postMessage('write');
-      const { result } = await expect('written');
-      await worker.terminate();
-      return result;
+      try {
+        await expect('planned');
+        worker.postMessage('write');
+        return (await expect('written')).result;
+      } finally {
+        await stop();
+      }
     },
-    abandon: async () => {
-      await worker.terminate();
+    abandon: stop,
+  };
+}
+
+/** The thread's messages in order; its end, or a message that cannot be read, arrives as a failure. */
+function threadMessages(worker: Worker) {
+  const queue: IndexThreadMessage[] = [];
+  const waiting: ((message: IndexThreadMessage) => void)[] = [];
+  let stopped = false;
+  const deliver = (message: IndexThreadMessage) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(message);
+    else queue.push(message);
+  };
+  const failed = (message: string, stack?: string): IndexThreadMessage => ({
+    type: 'failed',
+    error: { message, stack },
+  });
+  worker.on('message', deliver);
+  worker.on('messageerror', (error) => deliver(failed(`search index thread: ${error.message}`)));
+  worker.on('error', (error) => deliver(failed(error.message, error.stack)));
+  worker.on('exit', (code) =>
+    deliver(
+      failed(
+        stopped ? 'the search index thread was stopped' : `the search index thread ended (exit code ${code})`,
+      ),
+    ),
+  );
+  return {
+    next: (): Promise<IndexThreadMessage> => {
+      const message = queue.shift();
+      return message ? Promise.resolve(message) : new Promise((resolve) => waiting.push(resolve));
+    },
+    /** The thread is being stopped on purpose: its end is said so. */
+    stopping: () => {
+      stopped = true;
     },
   };
 }
 
 /**
  * The worker's script. Run from the CLI's bundle (bin/jianbao.js), it is index-worker.js beside this
- * code. Run from the TypeScript sources (tests, benchmarks, the CLI's tsx fallback), it is
- * index-worker.ts, imported once tsx's loader is registered in the new thread (Node 20 does not apply
- * an --import given in a worker's execArgv to the worker's own entry).
+ * code (null when that file is gone). Run from the TypeScript sources (tests, benchmarks, the CLI's tsx
+ * fallback), it is index-worker.ts, imported once tsx's loader is registered in the new thread (Node 20
+ * does not apply an --import given in a worker's execArgv to the worker's own entry).
  */
-function workerEntry(): [URL | string, { eval?: boolean }] {
-  if (!import.meta.url.endsWith('.ts')) return [new URL('./index-worker.js', import.meta.url), {}];
+function workerEntry(): { script: URL | string; isEval: boolean } | null {
+  if (!import.meta.url.endsWith('.ts')) {
+    const script = new URL('./index-worker.js', import.meta.url);
+    return existsSync(fileURLToPath(script)) ? { script, isEval: false } : null;
+  }
   // tsx's ESM API as an ES module: its CommonJS build cannot register the hooks from an eval'd worker.
   const tsxApi = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
   const entry = new URL('./index-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
+  const script = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
     .then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return [bootstrap, { eval: true }];
+  return { script, isEval: true };
 }

@@ -1,5 +1,6 @@
 // Entry point of the thread that builds the search index (see index-thread.ts): plans the index for the
-// documents it was started with, says so, and writes it when told to.
+// documents it was started with (under the stamp the calling thread computed), says so, and writes it
+// when told to.
 import { parentPort, workerData } from 'node:worker_threads';
 import { planSearchIndex, type WriteSearchIndexOptions } from './build-index.ts';
 import type { IndexThreadMessage } from './index-thread.ts';
@@ -23,7 +24,7 @@ try {
       send({ type: 'failed', error: describe(error) });
     }
   });
-  send({ type: 'planned', stamp: planned.stamp });
+  send({ type: 'planned' });
 } catch (error) {
   send({ type: 'failed', error: describe(error) });
 }

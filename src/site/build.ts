@@ -82,10 +82,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
     let counts: UpdateCounts;
     if (incremental) {
+      // The index before the pages: a page older than its index still finds exactly the truth (the
+      // client loads the files the index names), while a new search page before its index would have
+      // readers fetch the new stamp's names and get the old files, which a cache could then keep.
+      progress('updating the search index');
+      const indexWritten = (await index.write()).written;
       progress('replacing changed files');
       counts = await applyUpdate(staging, outDir, previous.pages, manifest.pages);
-      progress('updating the search index');
-      counts.written += (await index.write()).written;
+      counts.written += indexWritten;
       await writeManifest(outDir, manifest);
       await rm(staging, { recursive: true, force: true });
     } else {

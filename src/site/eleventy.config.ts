@@ -34,8 +34,8 @@ type EleventyUserConfig = any;
 export function configureSite(config: EleventyUserConfig, options: SiteConfigOptions): void {
   const { model, pathPrefix } = options;
 
-  // Templates are Nunjucks, and JavaScript where a page is rendered by TypeScript (the frame and the
-  // article pages, for speed: see src/site/page-frame.ts). Bulletin text is data, never a template: no
+  // Templates are Nunjucks, and JavaScript where a page is rendered by TypeScript (the frame, the
+  // article pages and the sitemap, for speed: see src/site/page-frame.ts). Bulletin text is data, never a template: no
   // Markdown or HTML file is pre-processed by a template engine; Nunjucks autoescapes every value it
   // prints, and so does the `html` template of src/site/html.ts.
   config.setTemplateFormats(['njk', '11ty.js']);

@@ -1,7 +1,7 @@
 // The search index built in a worker thread: the same files as in the calling thread, a stamp known
 // before the index is built, and nothing written until write(), nothing at all after abandon().
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,11 +35,11 @@ describe('the search index in a worker thread', () => {
     expect(result.stamp).toBe(planned.stamp);
   });
 
-  test('writes nothing when abandoned', async () => {
+  test('stops the thread when abandoned: nothing is written, and it cannot be written any more', async () => {
     const outDir = join(work, 'abandoned');
     const planned = await planSearchIndexInThread(docs, outDir);
     await planned.abandon();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(planned.write()).rejects.toThrow(/stopped/);
     expect(existsSync(outDir)).toBe(false);
   });
 
@@ -50,10 +50,13 @@ describe('the search index in a worker thread', () => {
     expect(await indexStamp(docs, { ...layout, chunkSize: 4 })).not.toBe(await indexStamp(docs, layout));
   });
 
-  test('reports a failure of the thread as an error of write()', async () => {
-    const planned = await planSearchIndexInThread(docs, join(work, 'bad'), {
-      layout: { shardCount: 3, chunkSize: 8 },
-    });
-    await expect(planned.write()).rejects.toThrow(/unusable index layout/);
+  test('reports a failure in the thread as an error of write(), and refuses an unusable layout at once', async () => {
+    const file = join(work, 'a-file');
+    await writeFile(file, 'not a folder');
+    const planned = await planSearchIndexInThread(docs, join(file, 'site'));
+    await expect(planned.write()).rejects.toThrow(/ENOTDIR/);
+    await expect(
+      planSearchIndexInThread(docs, join(work, 'bad'), { layout: { shardCount: 3, chunkSize: 8 } }),
+    ).rejects.toThrow(/unusable index layout/);
   });
 });
