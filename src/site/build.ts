@@ -56,23 +56,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const outDir = path.resolve(options.outDir);
   const all = selectAllPages(model);
-  progress('comparing pages with the last build');
-  const manifest: BuildManifest = {
-    version: 1,
-    global: await globalFingerprint({ model, pathPrefix, about, templatesDir }),
-    pages: pageFingerprints(all),
-  };
+  const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
   const previous = options.incremental ? await readManifest(outDir) : null;
-  const incremental = previous !== null && previous.global === manifest.global;
-  const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
+  const incremental = previous !== null && previous.global === global;
 
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   let index: Awaited<ReturnType<typeof planSearch>> | undefined;
   try {
-    // The index is built in another thread while the pages render; the search page carries its stamp,
-    // known at once. It is written after the pages.
+    // The index is built in another thread while this one compares and renders the pages; the search
+    // page carries its stamp, known at once. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
     index = await planSearch(model, incremental ? outDir : staging, options.cacheDir);
+    progress('comparing pages with the last build');
+    const manifest: BuildManifest = { version: 1, global, pages: pageFingerprints(all) };
+    const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
     const search = await searchPageData(index);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(
