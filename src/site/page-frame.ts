@@ -2,9 +2,8 @@
 //
 // Written in TypeScript rather than as a Nunjucks layout because the frame runs for every one of 22,000
 // pages: as a Nunjucks layout it cost about 4.5 s of a full build at 1,000 issues (Eleventy's layout
-// step and Nunjucks' rendering), as a function it costs a few hundred milliseconds. Article pages call
-// it directly (src/site/article-page.ts); the other pages reach it through the layout
-// templates/_includes/base.11ty.js. Everything here is a pure function of the page's data: Eleventy
+// step and Nunjucks' rendering; README, "Pages written in TypeScript"). Article pages call it directly
+// (src/site/article-page.ts); the other pages reach it through the layout templates/_includes/base.11ty.js. Everything here is a pure function of the page's data: Eleventy
 // keeps compiled templates for the whole process, so nothing may close over one build's options.
 
 import { type Html, html, trustedHtml } from './html.ts';
