@@ -3,12 +3,12 @@
 // Stored in V8's serialization format rather than JSON: reading 1,000 issues' parses (20 MB) takes a
 // third of the time (no UTF-8 decoding of the text, no JSON scanning), which `jianbao add` pays on every
 // run. The format belongs to the V8 version, which is therefore part of the key.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Bulletin } from '../bulletin/types.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { hashFiles } from '../source-hash.ts';
 
 const PARSER_DIR = path.join(PACKAGE_ROOT, 'src/bulletin');
 const CONTENT_CODE_DIR = path.join(PACKAGE_ROOT, 'src/content');
@@ -76,14 +76,10 @@ export class ParseCache {
 let parserHashPromise: Promise<string> | undefined;
 
 function parserHash(): Promise<string> {
-  parserHashPromise ??= (async () => {
-    const hash = createHash('sha1');
-    for (const name of (await readdir(PARSER_DIR)).sort()) {
-      hash.update(name).update(await readFile(path.join(PARSER_DIR, name)));
-    }
-    hash.update(await readFile(path.join(CONTENT_CODE_DIR, 'meta.ts')));
-    hash.update(await readFile(path.join(CONTENT_CODE_DIR, 'bulletin-file.ts')));
-    return hash.digest('hex');
-  })();
+  parserHashPromise ??= hashFiles([
+    PARSER_DIR,
+    path.join(CONTENT_CODE_DIR, 'meta.ts'),
+    path.join(CONTENT_CODE_DIR, 'bulletin-file.ts'),
+  ]);
   return parserHashPromise;
 }

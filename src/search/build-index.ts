@@ -7,9 +7,10 @@
 // full build. Both ways write the same bytes, and a file is written only when its bytes change.
 
 import { createHash, hash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { hashFiles } from '../source-hash.ts';
 import { describeDocuments, storedDocuments } from './document-files.ts';
 import {
   docChunkPath,
@@ -31,8 +32,8 @@ export interface WriteSearchIndexOptions {
   cacheDir?: string;
   /** Overrides the layout chosen from the document count; for measurements (see the benchmark). */
   layout?: Partial<IndexLayout>;
-  /** indexStamp() of these documents, when the caller has it already (index-thread.ts). */
-  stamp?: string;
+  /** indexInputs() of these documents, when the caller has them already (index-thread.ts). */
+  inputs?: IndexInputs;
 }
 
 export interface IndexLayout {
@@ -121,7 +122,7 @@ export async function planSearchIndex(
 ): Promise<PlannedSearchIndex> {
   const searchDir = join(outDir, 'search');
   const layout = resolveLayout(docs.length, options.layout);
-  const fingerprints = docs.map(documentFingerprint);
+  const { fingerprints, stamp } = options.inputs ?? (await indexInputs(docs, layout));
   const cache = options.cacheDir ? await readCache(options.cacheDir) : null;
 
   let build: { files: IndexFiles; known: FileHashes; read?: IndexFiles; reused: number } | null = null;
@@ -138,7 +139,6 @@ export async function planSearchIndex(
   // Hashes of every file: the unchanged ones from the cache, the others from their bytes.
   const hashes: FileHashes = new Map(build.known);
   for (const [path, bytes] of build.files) hashes.set(path, [contentHash(bytes), bytes.length]);
-  const stamp = options.stamp ?? (await stampFor(fingerprints, layout));
   const entry = entryFile(docs, layout, stamp);
   build.files.set(ENTRY_FILE, entry);
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
@@ -294,7 +294,21 @@ async function writeCache(
  * files, so equal stamps never name different bytes.
  */
 export async function indexStamp(docs: readonly SearchDocument[], layout: IndexLayout): Promise<string> {
-  return stampFor(docs.map(documentFingerprint), layout);
+  return (await indexInputs(docs, layout)).stamp;
+}
+
+/** What an index is made of, computed once: each document's fingerprint, and the stamp made of them. */
+export interface IndexInputs {
+  fingerprints: string[];
+  stamp: string;
+}
+
+export async function indexInputs(
+  docs: readonly SearchDocument[],
+  layout: IndexLayout,
+): Promise<IndexInputs> {
+  const fingerprints = docs.map(documentFingerprint);
+  return { fingerprints, stamp: await stampFor(fingerprints, layout) };
 }
 
 async function stampFor(fingerprints: readonly string[], layout: IndexLayout): Promise<string> {
@@ -310,14 +324,7 @@ let builderSource: Promise<string> | undefined;
 
 /** The index builder's code (src/search/*.ts): a change to it may change the files for the same input. */
 function builderSourceHash(): Promise<string> {
-  builderSource ??= (async () => {
-    const dir = join(PACKAGE_ROOT, 'src', 'search');
-    const digest = createHash('sha1');
-    for (const name of (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort()) {
-      digest.update(name).update(await readFile(join(dir, name)));
-    }
-    return digest.digest('hex');
-  })();
+  builderSource ??= hashFiles([join(PACKAGE_ROOT, 'src', 'search')], (file) => file.endsWith('.ts'));
   return builderSource;
 }
 

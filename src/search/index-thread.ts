@@ -1,7 +1,7 @@
 // Builds the search index in a worker thread, beside the page rendering on the main thread: the
 // machine's two cores then share a full build (the index alone takes ~4.7 s at 1,000 issues, 2–3 s of
 // it inside a build) and `add` (~0.8 s for the new issue's shards). The stamp the search page carries
-// is computed here first, from the inputs (indexStamp), so the pages can be rendered while the index is
+// is computed here first, from the inputs (indexInputs), so the pages can be rendered while the index is
 // still being built.
 //
 // The thread plans, then waits: the files are written only when write() is called, after the pages
@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
-  indexStamp,
+  indexInputs,
   type PlannedSearchIndex,
   planSearchIndex,
   resolveLayout,
@@ -36,17 +36,18 @@ export async function planSearchIndexInThread(
   options: WriteSearchIndexOptions = {},
 ): Promise<IndexInThread> {
   const layout = resolveLayout(docs.length, options.layout);
-  // Computed once, here: the thread builds under this stamp rather than hashing its own view of the code.
-  const stamp = await indexStamp(docs, layout);
+  // Computed once, here: the thread builds under this stamp (rather than hashing its own view of the
+  // code) and compares these fingerprints with its cache.
+  const inputs = await indexInputs(docs, layout);
   const entry = workerEntry();
   if (!entry) {
     // The bundle this process runs from is gone (a long `serve` outlived it): plan in this thread.
-    const planned = await planSearchIndex(docs, outDir, { ...options, stamp });
+    const planned = await planSearchIndex(docs, outDir, { ...options, inputs });
     return { ...planned, abandon: async () => {} };
   }
   const worker = new Worker(entry.script, {
     eval: entry.isEval,
-    workerData: { docs, outDir, options: { ...options, stamp } },
+    workerData: { docs, outDir, options: { ...options, inputs } },
   });
   const messages = threadMessages(worker);
   const stop = async () => {
@@ -62,7 +63,7 @@ export async function planSearchIndexInThread(
   };
 
   return {
-    stamp,
+    stamp: inputs.stamp,
     shardCount: layout.shardCount,
     write: async () => {
       try {

@@ -1,5 +1,5 @@
 // Entry point of the thread that builds the search index (see index-thread.ts): plans the index for the
-// documents it was started with (under the stamp the calling thread computed), says so, and writes it
+// documents it was started with (under the inputs the calling thread computed), says so, and writes it
 // when told to.
 import { parentPort, workerData } from 'node:worker_threads';
 import { planSearchIndex, type WriteSearchIndexOptions } from './build-index.ts';

@@ -1,8 +1,8 @@
 // Fingerprints of every page's data, so a rebuild renders only the pages whose data changed.
 import { createHash, hash as oneShotHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { hashFiles } from '../source-hash.ts';
 import type { ArticlePage, SiteModel } from './model.ts';
 import type { PageSelection } from './selection.ts';
 
@@ -104,16 +104,15 @@ export interface GlobalInputs {
 
 /** Hash of what every page depends on; when it changes, every page is rendered again. */
 export async function globalFingerprint(inputs: GlobalInputs): Promise<string> {
-  const digest = createHash('sha1');
-  for (const dir of [
-    inputs.templatesDir,
-    path.join(PACKAGE_ROOT, 'public'),
-    path.join(PACKAGE_ROOT, 'src/site'),
-    path.join(PACKAGE_ROOT, 'src/search'),
-    path.join(PACKAGE_ROOT, 'src/client'),
-  ]) {
-    for (const file of await filesUnder(dir)) digest.update(file).update(await readFile(file));
-  }
+  const digest = createHash('sha1').update(
+    await hashFiles([
+      inputs.templatesDir,
+      path.join(PACKAGE_ROOT, 'public'),
+      path.join(PACKAGE_ROOT, 'src/site'),
+      path.join(PACKAGE_ROOT, 'src/search'),
+      path.join(PACKAGE_ROOT, 'src/client'),
+    ]),
+  );
   const { settings, sections } = inputs.model;
   digest.update(
     JSON.stringify([
@@ -124,14 +123,6 @@ export async function globalFingerprint(inputs: GlobalInputs): Promise<string> {
     ]),
   );
   return digest.digest('hex');
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
 }
 
 function hash(text: string): string {

@@ -1,9 +1,9 @@
 // Browser tests' site: the real bulletin plus a second issue, built once per test file and served on 127.0.0.1.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../../src/site/build.ts';
 import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
-import { temporaryDirectory } from '../support/temp.ts';
+import { bundledContentCopy, temporaryDirectory } from '../support/temp.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 export const OUTPUT_DIR = path.join(ROOT, 'tests/.output');
@@ -42,8 +42,7 @@ export interface ServedSite {
  * line breaking inside long words are all on some page.
  */
 export async function buildAndServeSite(): Promise<ServedSite> {
-  const content = temporaryDirectory('browser-content');
-  cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+  const content = bundledContentCopy('browser-content');
   const real = readFileSync(path.join(content, 'issues/2014-08-14.txt'), 'utf8');
   const second = real
     .replace('title: 电子政务简报 第1期', 'title: 电子政务简报 第2期')

@@ -1,11 +1,11 @@
 // `jianbao add`: a new issue is checked, stored and published, touching only what it changes.
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.ts';
 import { runCli } from '../support/cli.ts';
 import { fileHashes } from '../support/site-files.ts';
-import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
+import { bundledContentCopy, removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const REAL = path.join(ROOT, '../shared/bulletins/000_2f0c7bfec1af380f.txt');
@@ -16,9 +16,8 @@ let work: string;
 
 beforeEach(async () => {
   work = temporaryDirectory('add');
-  content = path.join(work, 'content');
+  content = bundledContentCopy('add-content');
   out = path.join(work, '_site');
-  cpSync(path.join(ROOT, 'content'), content, { recursive: true });
   await buildSite({ contentDir: content, outDir: out });
 });
 afterAll(removeTemporaryDirectories);

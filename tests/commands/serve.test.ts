@@ -1,10 +1,10 @@
 // `jianbao serve`: serves the built site on 127.0.0.1 and picks up a bulletin dropped into content/issues.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../src/commands/output.ts';
 import { runServe } from '../../src/commands/serve.ts';
-import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
+import { bundledContentCopy, removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 afterAll(removeTemporaryDirectories);
@@ -12,8 +12,7 @@ afterAll(removeTemporaryDirectories);
 describe('jianbao serve', () => {
   it('serves under the path prefix and publishes a new bulletin without a restart', async () => {
     const work = temporaryDirectory('serve');
-    const content = path.join(work, 'content');
-    cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+    const content = bundledContentCopy('serve-content');
     const lines: string[] = [];
     const output: Output = { print: () => {}, error: (line) => lines.push(line), interactive: false };
     const waitFor = async (pattern: RegExp) => {

@@ -1,22 +1,20 @@
 // Rebuilding in place after an issue's text was edited (as `serve` does): the pages that show the text
 // change, the others are left alone, and the result is what a full build of the same content gives.
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.ts';
 import { fileHashes } from '../support/site-files.ts';
-import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
+import { bundledContentCopy, removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
-const ROOT = path.join(import.meta.dirname, '../..');
 afterAll(removeTemporaryDirectories);
 
 describe('an incremental rebuild after an edit', () => {
   it('renders the edited paragraph again, leaves other articles alone, equals a full build', async () => {
     const work = temporaryDirectory('incremental');
-    const content = path.join(work, 'content');
+    const content = bundledContentCopy('incremental-content');
     const out = path.join(work, '_site');
     const cacheDir = path.join(work, 'cache');
-    cpSync(path.join(ROOT, 'content'), content, { recursive: true });
     await buildSite({ contentDir: content, outDir: out, cacheDir });
 
     // Article 5, 国外大数据安全应对战略考察, opens with this sentence; no other article has it.

@@ -1,14 +1,12 @@
 // Every link of the built site leads somewhere on the site: a breadth-first crawl from the home page, served
 // under a path prefix and at "/".
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.ts';
 import { serveStatic } from '../../src/site/static-server.ts';
 import { decodeEntities, listFiles } from '../support/site-files.ts';
-import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
-
-const ROOT = path.join(import.meta.dirname, '../..');
+import { bundledContentCopy, removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
 /** Attributes whose value the browser requests or navigates to. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'data-index-url', 'data-site-root']);
@@ -26,8 +24,7 @@ interface Crawl {
 
 /** The repo's bulletin plus a copy dated a week later, so pagers and lists of issues have links too. */
 function twoIssueContent(): string {
-  const content = temporaryDirectory('links-content');
-  cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+  const content = bundledContentCopy('links-content');
   const real = readFileSync(path.join(content, 'issues/2014-08-14.txt'), 'utf8');
   writeFileSync(
     path.join(content, 'issues/2014-08-21.txt'),

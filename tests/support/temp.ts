@@ -1,5 +1,5 @@
 // Test support: temporary folders that a test removes when it is done.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,4 +13,11 @@ export function temporaryDirectory(label: string): string {
 
 export function removeTemporaryDirectories(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A temporary copy of the repository's content folder (the real bulletin and its settings). */
+export function bundledContentCopy(label: string): string {
+  const dir = temporaryDirectory(label);
+  cpSync(path.join(import.meta.dirname, '../../content'), dir, { recursive: true });
+  return dir;
 }
