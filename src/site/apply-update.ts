@@ -13,7 +13,7 @@ export interface UpdateCounts {
 export async function readManifest(outDir: string): Promise<BuildManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as BuildManifest;
-    return manifest.version === 1 ? manifest : null;
+    return manifest.version === 2 ? manifest : null;
   } catch {
     return null;
   }

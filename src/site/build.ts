@@ -15,7 +15,7 @@ import {
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
-import { planSearch, searchPageData } from './search-files.ts';
+import { planSearch, searchPageData, searchScript } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
 export interface BuildOptions {
@@ -47,6 +47,7 @@ export interface BuildResult extends UpdateCounts {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => {});
   preloadEleventy();
+  const script = searchScript(options.cacheDir);
   progress('reading bulletins');
   const content = options.content ?? (await loadContent(options.contentDir, { cacheDir: options.cacheDir }));
   progress('shaping pages');
@@ -68,9 +69,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
     index = await planSearch(model, incremental ? outDir : staging, options.cacheDir);
     progress('comparing pages with the last build');
-    const manifest: BuildManifest = { version: 1, global, pages: pageFingerprints(all) };
+    const manifest: BuildManifest = {
+      version: 2,
+      global,
+      ...pageFingerprints(all, incremental ? previous : null),
+    };
     const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
-    const search = await searchPageData(index);
+    const search = await searchPageData(index, script);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(
       staging,

@@ -58,6 +58,8 @@ export interface IssuePage extends FramedPage {
   number: number | null;
   /** The editor's note in Markdown, from front matter. */
   note: string | null;
+  /** The bulletin's body hash: stands for its text where pages are compared (fingerprints.ts). */
+  textKey: string;
   preface: readonly string[];
   sections: IssueSection[];
   articleCount: number;
@@ -195,6 +197,7 @@ function issuePage(bulletin: Bulletin, articles: ArticlePage[]): IssuePage {
     title: bulletin.meta.title,
     number: bulletin.meta.issue,
     note: bulletin.meta.note ?? null,
+    textKey: bulletin.bodyHash,
     preface: bulletin.preface,
     sections,
     articleCount: ordinal,

@@ -32,8 +32,22 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   }));
 }
 
-export async function searchPageData(index: PlannedSearchIndex): Promise<SearchPageData> {
-  return { script: await bundleSearchClient(), shardCount: index.shardCount, stamp: index.stamp };
+export async function searchPageData(
+  index: PlannedSearchIndex,
+  script: Promise<string>,
+): Promise<SearchPageData> {
+  return { script: await script, shardCount: index.shardCount, stamp: index.stamp };
+}
+
+/** The browser script, bundled (or read from the cache) while the build does its other work. */
+export function searchScript(cacheDir?: string): Promise<string> {
+  const script = bundleSearchClient(searchCacheDir(cacheDir));
+  script.catch(() => {}); // awaited later, where a failure is reported
+  return script;
+}
+
+function searchCacheDir(cacheDir?: string): string | undefined {
+  return cacheDir && path.join(cacheDir, 'search');
 }
 
 /**
@@ -41,7 +55,5 @@ export async function searchPageData(index: PlannedSearchIndex): Promise<SearchP
  * dropped by abandon() when the build fails.
  */
 export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string) {
-  return planSearchIndexInThread(searchDocuments(model), outDir, {
-    cacheDir: cacheDir && path.join(cacheDir, 'search'),
-  });
+  return planSearchIndexInThread(searchDocuments(model), outDir, { cacheDir: searchCacheDir(cacheDir) });
 }
