@@ -10,6 +10,7 @@ import type { MetaOverrides } from '../content/meta.ts';
 import { storeIssue } from '../content/store-issue.ts';
 import { buildSite } from '../site/build.ts';
 import { preloadEleventy } from '../site/render-pages.ts';
+import { startSearchThread } from '../site/search-files.ts';
 import { CACHE_DIR } from './build.ts';
 import type { Output } from './output.ts';
 import { progressReporter } from './progress.ts';
@@ -25,51 +26,64 @@ export interface AddCommand {
 
 export async function runAdd(command: AddCommand, output: Output): Promise<number> {
   const started = performance.now();
-  let bytes: Buffer;
+  const bytes = await readNewIssue(command.file);
+  preloadEleventy();
+  // The search index thread reads the index ahead while the content folder loads (README, Performance);
+  // it is stopped whatever happens below.
+  const searchThread = startSearchThread(path.resolve(command.outDir), CACHE_DIR);
   try {
-    bytes = await readFile(command.file);
+    const progress = progressReporter(output);
+    progress.step('reading the content folder');
+    const existing = await loadContent(command.contentDir, { cacheDir: CACHE_DIR }).finally(progress.done);
+    const bulletin = parseNewIssue(bytes, command, existing);
+    for (const warning of bulletin.warnings)
+      output.error(`${command.file}:${warning.line}: warning: ${warning.message}`);
+    output.error(summary(bulletin));
+
+    await mkdir(path.join(command.contentDir, ISSUES_DIR), { recursive: true });
+    const body = splitFrontMatter(decodeBytes(bytes, command.file).text, command.file).body;
+    const stored = await storeIssue(command.contentDir, bulletin.meta, body, command.force);
+    output.error(`stored as ${stored.file}`);
+    try {
+      const result = await buildSite({
+        contentDir: command.contentDir,
+        outDir: command.outDir,
+        pathPrefix: command.pathPrefix,
+        cacheDir: CACHE_DIR,
+        incremental: true,
+        progress: progress.step,
+        content: withIssue(existing, { ...bulletin, file: stored.file }),
+        searchThread,
+      });
+      progress.done();
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      output.error(
+        `${result.incremental ? 'updated' : 'built'} ${command.outDir}: ${result.pagesRendered} pages rendered, ${result.written} files written, ${result.removed} removed; ${result.issues} issues, ${result.articles} articles in ${seconds} s`,
+      );
+      return 0;
+    } catch (error) {
+      progress.done();
+      // The site was left as it was; keep the content folder in step with it.
+      await stored.undo();
+      throw error;
+    }
+  } finally {
+    await searchThread.abandon();
+  }
+}
+
+async function readNewIssue(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
   } catch (error) {
     throw new BulletinError(
-      command.file,
+      file,
       1,
       `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      { cause: error },
+      {
+        cause: error,
+      },
     );
-  }
-  preloadEleventy();
-  const progress = progressReporter(output);
-  progress.step('reading the content folder');
-  const existing = await loadContent(command.contentDir, { cacheDir: CACHE_DIR }).finally(progress.done);
-  const bulletin = parseNewIssue(bytes, command, existing);
-  for (const warning of bulletin.warnings)
-    output.error(`${command.file}:${warning.line}: warning: ${warning.message}`);
-  output.error(summary(bulletin));
-
-  await mkdir(path.join(command.contentDir, ISSUES_DIR), { recursive: true });
-  const body = splitFrontMatter(decodeBytes(bytes, command.file).text, command.file).body;
-  const stored = await storeIssue(command.contentDir, bulletin.meta, body, command.force);
-  output.error(`stored as ${stored.file}`);
-  try {
-    const result = await buildSite({
-      contentDir: command.contentDir,
-      outDir: command.outDir,
-      pathPrefix: command.pathPrefix,
-      cacheDir: CACHE_DIR,
-      incremental: true,
-      progress: progress.step,
-      content: withIssue(existing, { ...bulletin, file: stored.file }),
-    });
-    progress.done();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    output.error(
-      `${result.incremental ? 'updated' : 'built'} ${command.outDir}: ${result.pagesRendered} pages rendered, ${result.written} files written, ${result.removed} removed; ${result.issues} issues, ${result.articles} articles in ${seconds} s`,
-    );
-    return 0;
-  } catch (error) {
-    progress.done();
-    // The site was left as it was; keep the content folder in step with it.
-    await stored.undo();
-    throw error;
   }
 }
 

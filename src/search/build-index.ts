@@ -7,6 +7,7 @@
 // full build. Both ways write the same bytes, and a file is written only when its bytes change.
 
 import { createHash, hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -34,7 +35,12 @@ export interface WriteSearchIndexOptions {
   layout?: Partial<IndexLayout>;
   /** indexInputs() of these documents, when the caller has them already (index-thread.ts). */
   inputs?: IndexInputs;
+  /** Shard files read ahead of the documents (readAheadForAppend). */
+  readAhead?: ReadAhead;
 }
+
+/** Index files read before they were needed: path relative to search/ → bytes and content hash. */
+export type ReadAhead = Map<string, { bytes: Uint8Array; hash: string }>;
 
 export interface IndexLayout {
   /** A power of two. */
@@ -129,7 +135,8 @@ export async function planSearchIndex(
   const reusable = cache ? await reusableDocuments(cache, fingerprints, layout, searchDir) : 0;
   if (cache && reusable > 0) {
     try {
-      build = { ...(await appendedFiles(docs, reusable, cache, searchDir)), reused: reusable };
+      const appended = await appendedFiles(docs, reusable, cache, searchDir, options.readAhead);
+      build = { ...appended, reused: reusable };
     } catch (error) {
       if (!(error instanceof StaleIndexError)) throw error;
     }
@@ -176,15 +183,15 @@ async function appendedFiles(
   reused: number,
   cache: IndexCache,
   searchDir: string,
+  readAhead: ReadAhead = new Map(),
 ): Promise<{ files: IndexFiles; known: FileHashes; read: IndexFiles }> {
   const files: IndexFiles = new Map();
   const read: IndexFiles = new Map();
   const readVerified = async (path: string): Promise<Uint8Array> => {
-    const bytes = await readFile(join(searchDir, path)).catch(() => null);
-    if (bytes === null || contentHash(bytes) !== cache.files[path]?.[0]) throw new StaleIndexError(path);
-    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    read.set(path, view);
-    return view;
+    const file = readAhead.get(path) ?? (await readHashed(join(searchDir, path)));
+    if (file === null || file.hash !== cache.files[path]?.[0]) throw new StaleIndexError(path);
+    read.set(path, file.bytes);
+    return file.bytes;
   };
   const readShard = async (shard: number): Promise<ShardFiles> => {
     const [grams, positions] = await Promise.all([
@@ -201,6 +208,40 @@ async function appendedFiles(
   const known: FileHashes = new Map(Object.entries(cache.files));
   for (const path of files.keys()) known.delete(path);
   return { files, known, read };
+}
+
+/**
+ * Reads and hashes, before the documents are known, the shard files an append to outDir's index reads:
+ * every shard its cache lists, since a new issue touches nearly all of them. `add` starts this while it
+ * loads the content folder; planSearchIndex then uses the files whose hash is still the cache's.
+ */
+export async function readAheadForAppend(outDir: string, cacheDir: string): Promise<ReadAhead> {
+  const readAhead: ReadAhead = new Map();
+  const cache = await readCache(cacheDir);
+  if (!cache) return readAhead;
+  const searchDir = join(outDir, 'search');
+  for (const path of Object.keys(cache.files)) {
+    if (!path.startsWith('grams/') && !path.startsWith('positions/')) continue;
+    // Read one by one, synchronously: the thread has nothing else to do meanwhile, and the process's
+    // four I/O threads stay free for the main thread, which is loading the content folder.
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(searchDir, path));
+    } catch {
+      continue;
+    }
+    readAhead.set(path, { bytes: bytesOf(bytes), hash: contentHash(bytes) });
+  }
+  return readAhead;
+}
+
+async function readHashed(file: string): Promise<{ bytes: Uint8Array; hash: string } | null> {
+  const bytes = await readFile(file).catch(() => null);
+  return bytes === null ? null : { bytes: bytesOf(bytes), hash: contentHash(bytes) };
+}
+
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
 function addShard(files: IndexFiles, index: number, shard: ShardFiles): void {

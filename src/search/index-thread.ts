@@ -4,13 +4,17 @@
 // is computed here first, from the inputs (indexInputs), so the pages can be rendered while the index is
 // still being built.
 //
-// The thread plans, then waits: the files are written only when write() is called, after the pages
+// The thread can start before its documents exist (startIndexThread): `add` starts it first thing, and
+// it reads ahead the shards an append reads while the main thread loads the content folder. Given the
+// documents, it plans, then waits: the files are written only when write() is called, after the pages
 // have rendered, so a failed build never leaves a new index beside old pages.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
+  type IndexInputs,
+  type IndexLayout,
   indexInputs,
   type PlannedSearchIndex,
   planSearchIndex,
@@ -30,25 +34,47 @@ export interface IndexInThread extends PlannedSearchIndex {
   abandon(): Promise<void>;
 }
 
-export async function planSearchIndexInThread(
-  docs: SearchDocument[],
+/** Sent to the thread: the documents to plan for (with their inputs), then the order to write. */
+export type IndexThreadOrder =
+  | { type: 'plan'; docs: SearchDocument[]; inputs: IndexInputs; layout: IndexLayout }
+  | { type: 'write' };
+
+/** What the thread is started with, before the documents are known. */
+export interface IndexThreadStart {
+  outDir: string;
+  options: Omit<WriteSearchIndexOptions, 'inputs' | 'readAhead' | 'layout'>;
+  /** Read the shards an append would read while the caller prepares the documents (`add`). */
+  readAhead: boolean;
+}
+
+/** A thread started for outDir, waiting for its documents. */
+export interface IndexThread {
+  plan(docs: SearchDocument[], layout?: Partial<IndexLayout>): Promise<IndexInThread>;
+  /** Stops the thread; a plan already made cannot be written any more. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Starts the thread now; with readAhead, it reads the index's shards while the caller is still loading
+ * the content, so that planning an append then costs only the new documents' work.
+ */
+export function startIndexThread(
   outDir: string,
-  options: WriteSearchIndexOptions = {},
-): Promise<IndexInThread> {
-  const layout = resolveLayout(docs.length, options.layout);
-  // Computed once, here: the thread builds under this stamp (rather than hashing its own view of the
-  // code) and compares these fingerprints with its cache.
-  const inputs = await indexInputs(docs, layout);
+  options: IndexThreadStart['options'] = {},
+  readAhead = false,
+): IndexThread {
   const entry = workerEntry();
   if (!entry) {
-    // The bundle this process runs from is gone (a long `serve` outlived it): plan in this thread.
-    const planned = await planSearchIndex(docs, outDir, { ...options, inputs });
-    return { ...planned, abandon: async () => {} };
+    return {
+      plan: async (docs, layout) => {
+        const planned = await planSearchIndex(docs, outDir, { ...options, layout });
+        return { ...planned, abandon: async () => {} };
+      },
+      abandon: async () => {},
+    };
   }
-  const worker = new Worker(entry.script, {
-    eval: entry.isEval,
-    workerData: { docs, outDir, options: { ...options, inputs } },
-  });
+  const start: IndexThreadStart = { outDir, options, readAhead };
+  const worker = new Worker(entry.script, { eval: entry.isEval, workerData: start });
   const messages = threadMessages(worker);
   const stop = async () => {
     messages.stopping();
@@ -61,21 +87,49 @@ export async function planSearchIndexInThread(
     if (message.type !== type) throw new Error(`search index thread: expected ${type}, got ${message.type}`);
     return message as Extract<IndexThreadMessage, { type: Type }>;
   };
+  const order = (message: IndexThreadOrder) => worker.postMessage(message);
 
   return {
-    stamp: inputs.stamp,
-    shardCount: layout.shardCount,
-    write: async () => {
-      try {
-        await expect('planned');
-        worker.postMessage('write');
-        return (await expect('written')).result;
-      } finally {
+    plan: async (docs, override) => {
+      const layout = resolveLayout(docs.length, override);
+      const inputs = await indexInputs(docs, layout).catch(async (error) => {
         await stop();
-      }
+        throw error;
+      });
+      order({ type: 'plan', docs, inputs, layout });
+      return {
+        stamp: inputs.stamp,
+        shardCount: layout.shardCount,
+        write: async () => {
+          try {
+            await expect('planned');
+            order({ type: 'write' });
+            return (await expect('written')).result;
+          } finally {
+            await stop();
+          }
+        },
+        abandon: stop,
+      };
     },
     abandon: stop,
   };
+}
+
+/** Starts a thread and plans docs in it at once (no reading ahead). */
+export async function planSearchIndexInThread(
+  docs: SearchDocument[],
+  outDir: string,
+  options: WriteSearchIndexOptions = {},
+): Promise<IndexInThread> {
+  const { layout, ...rest } = options;
+  const thread = startIndexThread(outDir, rest);
+  try {
+    return await thread.plan(docs, layout);
+  } catch (error) {
+    await thread.abandon();
+    throw error;
+  }
 }
 
 /** The thread's messages in order; its end, or a message that cannot be read, arrives as a failure. */

@@ -1,33 +1,44 @@
-// Entry point of the thread that builds the search index (see index-thread.ts): plans the index for the
-// documents it was started with (under the inputs the calling thread computed), says so, and writes it
-// when told to.
+// Entry point of the thread that builds the search index (see index-thread.ts): started before its
+// documents are known, it reads ahead the shards an append will read (when asked), plans the index for
+// the documents it is sent (under the inputs the calling thread computed), says so, and writes it when
+// told to.
 import { parentPort, workerData } from 'node:worker_threads';
-import { planSearchIndex, type WriteSearchIndexOptions } from './build-index.ts';
-import type { IndexThreadMessage } from './index-thread.ts';
-import type { SearchDocument } from './types.ts';
+import { planSearchIndex, type ReadAhead, readAheadForAppend } from './build-index.ts';
+import type { IndexThreadMessage, IndexThreadOrder, IndexThreadStart } from './index-thread.ts';
 
-const { docs, outDir, options } = workerData as {
-  docs: SearchDocument[];
-  outDir: string;
-  options: WriteSearchIndexOptions;
-};
+const { outDir, options, readAhead } = workerData as IndexThreadStart;
 const port = parentPort;
 if (!port) throw new Error('index-worker.ts runs as a worker thread');
 const send = (message: IndexThreadMessage) => port.postMessage(message);
 
-try {
-  const planned = await planSearchIndex(docs, outDir, options);
-  port.once('message', async () => {
-    try {
-      send({ type: 'written', result: await planned.write() });
-    } catch (error) {
-      send({ type: 'failed', error: describe(error) });
-    }
-  });
-  send({ type: 'planned' });
-} catch (error) {
-  send({ type: 'failed', error: describe(error) });
-}
+// A failed read-ahead only means the plan reads the files itself.
+const readingAhead: Promise<ReadAhead | undefined> =
+  readAhead && options.cacheDir
+    ? readAheadForAppend(outDir, options.cacheDir).catch(() => undefined)
+    : Promise.resolve(undefined);
+
+port.once('message', async (order: IndexThreadOrder) => {
+  if (order.type !== 'plan') return send({ type: 'failed', error: { message: `unexpected ${order.type}` } });
+  try {
+    const { docs, inputs, layout } = order;
+    const planned = await planSearchIndex(docs, outDir, {
+      ...options,
+      layout,
+      inputs,
+      readAhead: await readingAhead,
+    });
+    port.once('message', async () => {
+      try {
+        send({ type: 'written', result: await planned.write() });
+      } catch (error) {
+        send({ type: 'failed', error: describe(error) });
+      }
+    });
+    send({ type: 'planned' });
+  } catch (error) {
+    send({ type: 'failed', error: describe(error) });
+  }
+});
 
 function describe(error: unknown): { message: string; stack?: string } {
   return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };

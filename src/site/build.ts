@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Content, loadContent } from '../content/load.ts';
+import type { IndexThread } from '../search/index-thread.ts';
 import { applyUpdate, readManifest, type UpdateCounts } from './apply-update.ts';
 import { TEMPLATES_DIR } from './eleventy.config.ts';
 import {
@@ -32,6 +33,11 @@ export interface BuildOptions {
   progress?: (step: string) => void;
   /** The content folder already loaded (add has just read it); loaded from contentDir when omitted. */
   content?: Content;
+  /**
+   * A search index thread started for outDir before the content was loaded (startSearchThread: it reads
+   * the index ahead), used when the build updates outDir in place. Whoever started it stops it.
+   */
+  searchThread?: IndexThread;
 }
 
 export interface BuildResult extends UpdateCounts {
@@ -67,7 +73,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The index is built in another thread while this one compares and renders the pages; the search
     // page carries its stamp, known at once. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-    index = await planSearch(model, incremental ? outDir : staging, options.cacheDir);
+    index = incremental
+      ? await planSearch(model, outDir, options.cacheDir, options.searchThread)
+      : await planSearch(model, staging, options.cacheDir);
     progress('comparing pages with the last build');
     const manifest: BuildManifest = {
       version: 2,

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { PlannedSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
-import { planSearchIndexInThread } from '../search/index-thread.ts';
+import { type IndexThread, startIndexThread } from '../search/index-thread.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
 
@@ -51,9 +51,23 @@ function searchCacheDir(cacheDir?: string): string | undefined {
 }
 
 /**
- * The index for outDir, built in a worker thread while the pages render; written by its write(), or
- * dropped by abandon() when the build fails.
+ * A thread for outDir's index, started before the site model exists: it reads ahead the shards an
+ * update appends to (`add` starts it before loading the content folder). Its starter stops it.
  */
-export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string) {
-  return planSearchIndexInThread(searchDocuments(model), outDir, { cacheDir: searchCacheDir(cacheDir) });
+export function startSearchThread(outDir: string, cacheDir?: string): IndexThread {
+  return startIndexThread(outDir, { cacheDir: searchCacheDir(cacheDir) }, true);
+}
+
+/**
+ * The index for outDir, built in a worker thread (`started` for outDir, or a new one) while the pages
+ * render; written by its write(), or dropped by abandon() when the build fails.
+ */
+export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string, started?: IndexThread) {
+  const thread = started ?? startIndexThread(outDir, { cacheDir: searchCacheDir(cacheDir) });
+  try {
+    return await thread.plan(searchDocuments(model));
+  } catch (error) {
+    await thread.abandon();
+    throw error;
+  }
 }

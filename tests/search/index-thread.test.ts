@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/bench/corpus.ts';
 import { indexStamp, layoutFor, writeSearchIndex } from '../../src/search/build-index.ts';
-import { planSearchIndexInThread } from '../../src/search/index-thread.ts';
+import { planSearchIndexInThread, startIndexThread } from '../../src/search/index-thread.ts';
 import { fileHashes } from '../support/site-files.ts';
 import { corpusDocuments, realBulletinDocuments } from './fixture-docs.ts';
 
@@ -33,6 +33,30 @@ describe('the search index in a worker thread', () => {
     const entry = JSON.parse(await readFile(join(inThread, 'search', 'index.json'), 'utf8'));
     expect(entry.stamp).toBe(planned.stamp);
     expect(result.stamp).toBe(planned.stamp);
+  });
+
+  test('started before its documents with reading ahead, appends exactly as a full build', async () => {
+    const [outDir, fresh, cacheDir] = [
+      join(work, 'ahead'),
+      join(work, 'ahead-fresh'),
+      join(work, 'ahead-cache'),
+    ];
+    const firstIssues = docs.slice(0, -5);
+    await writeSearchIndex(firstIssues, outDir, { cacheDir });
+    const thread = startIndexThread(outDir, { cacheDir }, true);
+    const planned = await thread.plan(docs);
+    const result = await planned.write();
+    await writeSearchIndex(docs, fresh);
+    expect(result.reused).toBe(firstIssues.length);
+    expect(fileHashes(outDir)).toEqual(fileHashes(fresh));
+    await thread.abandon(); // stopped already by write(): stopping again is harmless
+  });
+
+  test('abandoned before its documents arrive, writes nothing', async () => {
+    const outDir = join(work, 'never-planned');
+    const thread = startIndexThread(outDir, {}, true);
+    await thread.abandon();
+    expect(existsSync(outDir)).toBe(false);
   });
 
   test('stops the thread when abandoned: nothing is written, and it cannot be written any more', async () => {

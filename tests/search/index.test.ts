@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/bench/corpus.ts';
-import { writeSearchIndex } from '../../src/search/build-index.ts';
+import { readAheadForAppend, writeSearchIndex } from '../../src/search/build-index.ts';
 import { type LoadSearchFile, queryFiles, SearchIndex } from '../../src/search/query.ts';
 import { appendToShards, buildShards } from '../../src/search/shard-builder.ts';
 import { documentText } from '../../src/search/tokenize.ts';
@@ -340,6 +340,32 @@ describe('index files', () => {
     await writeSearchIndex(all, fresh);
     expect(await readTree(outDir)).toEqual(await readTree(fresh));
     expect(result.reused === 0 || result.written > 0).toBe(true);
+  });
+
+  test('reads ahead every shard an append reads, and uses only what is still the cached build', async () => {
+    const [outDir, fresh, cacheDir] = [folder(), folder(), folder()];
+    await writeSearchIndex(firstIssues, outDir, { cacheDir });
+    const readAhead = await readAheadForAppend(outDir, cacheDir);
+    const shards = [...(await readTree(outDir)).keys()].filter((path) =>
+      /^search\/(grams|positions)\//.test(path),
+    );
+    expect([...readAhead.keys()].map((path) => `search/${path}`).sort()).toEqual(shards.sort());
+
+    const all = [...firstIssues, ...nextIssue];
+    await writeSearchIndex(all, fresh);
+    const appended = await writeSearchIndex(all, outDir, { cacheDir, readAhead });
+    expect(appended.reused).toBe(firstIssues.length);
+    expect(await readTree(outDir)).toEqual(await readTree(fresh));
+
+    // Bytes read ahead that are not the cached build's are never appended to: the index is built in full.
+    const [again, againCache] = [folder(), folder()];
+    await writeSearchIndex(firstIssues, again, { cacheDir: againCache });
+    const stale = await readAheadForAppend(again, againCache);
+    const [first] = stale.keys();
+    stale.set(first as string, { bytes: new Uint8Array([1, 2, 3]), hash: 'not the cached hash' });
+    const rebuilt = await writeSearchIndex(all, again, { cacheDir: againCache, readAhead: stale });
+    expect(rebuilt.reused).toBe(0);
+    expect(await readTree(again)).toEqual(await readTree(fresh));
   });
 
   test('removes files a smaller index no longer has', async () => {
