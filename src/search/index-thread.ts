@@ -1,8 +1,8 @@
 // Builds the search index in a worker thread, beside the page rendering on the main thread: the
 // machine's two cores then share a full build (the index alone takes ~4.7 s at 1,000 issues, 2–3 s of
 // it inside a build) and `add` (~0.8 s for the new issue's shards). The stamp the search page carries
-// is computed here first, from the inputs (indexInputs), so the pages can be rendered while the index is
-// still being built.
+// is computed in the thread first, from the inputs (indexInputs), and sent back before the index is
+// planned, so the pages can be rendered while the index is still being built.
 //
 // The thread can start before its documents exist (startIndexThread): `add` starts it first thing, and
 // it reads ahead the shards an append reads while the main thread loads the content folder. Given the
@@ -13,9 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
-  type IndexInputs,
   type IndexLayout,
-  indexInputs,
   type PlannedSearchIndex,
   planSearchIndex,
   resolveLayout,
@@ -25,18 +23,21 @@ import {
 import type { SearchDocument } from './types.ts';
 
 export type IndexThreadMessage =
+  | { type: 'stamped'; stamp: string }
   | { type: 'planned' }
   | { type: 'written'; result: WriteSearchIndexResult }
   | { type: 'failed'; error: { message: string; stack?: string } };
 
-export interface IndexInThread extends PlannedSearchIndex {
+export interface IndexInThread extends Omit<PlannedSearchIndex, 'stamp'> {
+  /** The stamp, computed in the thread from the documents before it plans (indexInputs). */
+  stamp: Promise<string>;
   /** Stops the thread without writing anything (the build failed). */
   abandon(): Promise<void>;
 }
 
-/** Sent to the thread: the documents to plan for (with their inputs), then the order to write. */
+/** Sent to the thread: the documents to plan for, then the order to write. */
 export type IndexThreadOrder =
-  | { type: 'plan'; docs: SearchDocument[]; inputs: IndexInputs; layout: IndexLayout }
+  | { type: 'plan'; docs: SearchDocument[]; layout: IndexLayout }
   | { type: 'write' };
 
 /** What the thread is started with, before the documents are known. */
@@ -68,7 +69,7 @@ export function startIndexThread(
     return {
       plan: async (docs, layout) => {
         const planned = await planSearchIndex(docs, outDir, { ...options, layout });
-        return { ...planned, abandon: async () => {} };
+        return { ...planned, stamp: Promise.resolve(planned.stamp), abandon: async () => {} };
       },
       abandon: async () => {},
     };
@@ -92,13 +93,11 @@ export function startIndexThread(
   return {
     plan: async (docs, override) => {
       const layout = resolveLayout(docs.length, override);
-      const inputs = await indexInputs(docs, layout).catch(async (error) => {
-        await stop();
-        throw error;
-      });
-      order({ type: 'plan', docs, inputs, layout });
+      order({ type: 'plan', docs, layout });
+      const stamp = expect('stamped').then((message) => message.stamp);
+      stamp.catch(() => {}); // a failure is also write()'s, and nobody may ask for the stamp
       return {
-        stamp: inputs.stamp,
+        stamp,
         shardCount: layout.shardCount,
         write: async () => {
           try {
@@ -149,16 +148,17 @@ function threadMessages(worker: Worker) {
   worker.on('message', deliver);
   worker.on('messageerror', (error) => deliver(failed(`search index thread: ${error.message}`)));
   worker.on('error', (error) => deliver(failed(error.message, error.stack)));
-  worker.on('exit', (code) =>
-    deliver(
-      failed(
-        stopped ? 'the search index thread was stopped' : `the search index thread ended (exit code ${code})`,
-      ),
-    ),
-  );
+  // The end is the last message, and the answer to every question after it.
+  let end: IndexThreadMessage | null = null;
+  worker.on('exit', (code) => {
+    end = failed(
+      stopped ? 'the search index thread was stopped' : `the search index thread ended (exit code ${code})`,
+    );
+    while (waiting.length > 0) deliver(end);
+  });
   return {
     next: (): Promise<IndexThreadMessage> => {
-      const message = queue.shift();
+      const message = queue.shift() ?? end;
       return message ? Promise.resolve(message) : new Promise((resolve) => waiting.push(resolve));
     },
     /** The thread is being stopped on purpose: its end is said so. */

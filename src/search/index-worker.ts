@@ -1,9 +1,8 @@
 // Entry point of the thread that builds the search index (see index-thread.ts): started before its
-// documents are known, it reads ahead the shards an append will read (when asked), plans the index for
-// the documents it is sent (under the inputs the calling thread computed), says so, and writes it when
-// told to.
+// documents are known, it reads ahead the shards an append will read (when asked); sent the documents, it
+// says the index's stamp, plans the index, says so, and writes it when told to.
 import { parentPort, workerData } from 'node:worker_threads';
-import { planSearchIndex, type ReadAhead, readAheadForAppend } from './build-index.ts';
+import { indexInputs, planSearchIndex, type ReadAhead, readAheadForAppend } from './build-index.ts';
 import type { IndexThreadMessage, IndexThreadOrder, IndexThreadStart } from './index-thread.ts';
 
 const { outDir, options, readAhead } = workerData as IndexThreadStart;
@@ -20,7 +19,9 @@ const readingAhead: Promise<ReadAhead | undefined> =
 port.once('message', async (order: IndexThreadOrder) => {
   if (order.type !== 'plan') return send({ type: 'failed', error: { message: `unexpected ${order.type}` } });
   try {
-    const { docs, inputs, layout } = order;
+    const { docs, layout } = order;
+    const inputs = await indexInputs(docs, layout);
+    send({ type: 'stamped', stamp: inputs.stamp });
     const planned = await planSearchIndex(docs, outDir, {
       ...options,
       layout,

@@ -1,8 +1,7 @@
 // The site's search: the browser script and the index of every article, written beside the pages.
 import path from 'node:path';
-import type { PlannedSearchIndex } from '../search/build-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
-import { type IndexThread, startIndexThread } from '../search/index-thread.ts';
+import { type IndexInThread, type IndexThread, startIndexThread } from '../search/index-thread.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
 
@@ -32,11 +31,8 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   }));
 }
 
-export async function searchPageData(
-  index: PlannedSearchIndex,
-  script: Promise<string>,
-): Promise<SearchPageData> {
-  return { script: await script, shardCount: index.shardCount, stamp: index.stamp };
+export async function searchPageData(index: IndexInThread, script: Promise<string>): Promise<SearchPageData> {
+  return { script: await script, shardCount: index.shardCount, stamp: await index.stamp };
 }
 
 /** The browser script, bundled (or read from the cache) while the build does its other work. */

@@ -25,14 +25,14 @@ describe('the search index in a worker thread', () => {
   test('writes the same files as in the calling thread, once told to, under the stamp it gave first', async () => {
     const [inThread, here] = [join(work, 'thread'), join(work, 'here')];
     const planned = await planSearchIndexInThread(docs, inThread);
-    expect(planned.stamp).toBe(await indexStamp(docs, layoutFor(docs.length)));
+    expect(await planned.stamp).toBe(await indexStamp(docs, layoutFor(docs.length)));
     expect(existsSync(join(inThread, 'search'))).toBe(false);
     const result = await planned.write();
     await writeSearchIndex(docs, here);
     expect(fileHashes(inThread)).toEqual(fileHashes(here));
     const entry = JSON.parse(await readFile(join(inThread, 'search', 'index.json'), 'utf8'));
-    expect(entry.stamp).toBe(planned.stamp);
-    expect(result.stamp).toBe(planned.stamp);
+    expect(entry.stamp).toBe(await planned.stamp);
+    expect(result.stamp).toBe(await planned.stamp);
   });
 
   test('started before its documents with reading ahead, appends exactly as a full build', async () => {
