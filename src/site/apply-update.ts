@@ -13,7 +13,7 @@ export interface UpdateCounts {
 export async function readManifest(outDir: string): Promise<BuildManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as BuildManifest;
-    return manifest.version === 2 ? manifest : null;
+    return manifest.version === 3 ? manifest : null;
   } catch {
     return null;
   }
@@ -27,8 +27,8 @@ export async function readManifest(outDir: string): Promise<BuildManifest | null
 export async function applyUpdate(
   rendered: string,
   outDir: string,
-  before: Record<string, string>,
-  now: Record<string, string>,
+  /** Site-relative URLs of pages that no longer exist (pagesGone). */
+  gone: readonly string[],
 ): Promise<UpdateCounts> {
   let written = 0;
   for (const file of await filesIn(rendered)) {
@@ -41,9 +41,7 @@ export async function applyUpdate(
     written++;
   }
   let removed = 0;
-  for (const key of Object.keys(before)) {
-    if (key in now) continue;
-    const url = key.slice(key.indexOf(':') + 1);
+  for (const url of gone) {
     const file = path.join(outDir, url.endsWith('/') ? `${url}index.html` : url);
     await rm(file, { force: true });
     await removeEmptyFolders(path.dirname(file), outDir);

@@ -13,6 +13,7 @@ import {
   globalFingerprint,
   MANIFEST_FILE,
   pageFingerprints,
+  pagesGone,
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
@@ -78,11 +79,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       : await planSearch(model, staging, options.cacheDir);
     progress('comparing pages with the last build');
     const manifest: BuildManifest = {
-      version: 2,
+      version: 3,
       global,
       ...pageFingerprints(all, incremental ? previous : null),
     };
-    const render = incremental ? changedPages(all, manifest.pages, previous.pages) : all;
+    const render = incremental ? changedPages(all, manifest, previous) : all;
     const search = await searchPageData(index, script);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(
@@ -98,7 +99,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       progress('updating the search index');
       const indexWritten = (await index.write()).written;
       progress('replacing changed files');
-      counts = await applyUpdate(staging, outDir, previous.pages, manifest.pages);
+      counts = await applyUpdate(staging, outDir, pagesGone(manifest, previous));
       counts.written += indexWritten;
       await writeManifest(outDir, manifest);
       await rm(staging, { recursive: true, force: true });

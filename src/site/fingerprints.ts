@@ -8,16 +8,25 @@ import type { PageSelection } from './selection.ts';
 
 /** Stored with the site (MANIFEST_FILE) and compared on the next build. */
 export interface BuildManifest extends PageFingerprints {
-  version: 2;
+  version: 3;
   /** Everything every page depends on: code, templates, assets, settings, prefix, navigation. */
   global: string;
 }
 
 export interface PageFingerprints {
-  /** Paginated page kind and URL → hash of the data its template reads. */
+  /** Issue URL → its own pages' fingerprints (its page and its articles'), under the key they came from. */
+  issues: Record<string, IssueFingerprints>;
+  /** Every other paginated page: kind and URL → hash of the data its template reads. */
   pages: Record<string, string>;
-  /** Issue URL → issueKey(): what the issue's own pages (its page and its articles') are made from. */
-  issues: Record<string, string>;
+}
+
+export interface IssueFingerprints {
+  /** issueKey(): what the issue's own pages are made from. */
+  key: string;
+  /** The issue page's fingerprint. */
+  page: string;
+  /** Article URL → the article page's fingerprint. */
+  articles: Record<string, string>;
 }
 
 export const MANIFEST_FILE = '.jianbao-build.json';
@@ -31,6 +40,8 @@ const PAGE_KINDS: readonly PageKind[] = [
   'sources',
   'sectionFeeds',
 ];
+/** The kinds fingerprinted one by one; issues and articles are grouped by issue. */
+const FLAT_KINDS = ['sections', 'sectionYears', 'sources', 'sectionFeeds'] as const;
 
 /**
  * How an article page is identified, field by field: the type makes a new field of ArticlePage a
@@ -71,29 +82,33 @@ export function pageFingerprints(
   selection: PageSelection,
   previous: PageFingerprints | null = null,
 ): PageFingerprints {
+  const issues: Record<string, IssueFingerprints> = {};
   const pages: Record<string, string> = {};
-  const issues: Record<string, string> = {};
   const articleHashes = new Map<object, string>();
   const byHash = (_key: string, value: unknown) =>
     (value !== null && typeof value === 'object' && articleHashes.get(value)) || value;
 
   for (const issue of selection.issues) {
     const key = issueKey(issue);
-    issues[issue.url] = key;
-    const before = previous?.issues[issue.url] === key ? previous.pages : null;
-    for (const section of issue.sections) {
-      for (const article of section.articles)
-        articleHashes.set(article, before?.[`articles:${article.url}`] ?? articleHash(article));
+    const articles = issue.sections.flatMap((section) => section.articles);
+    const before = previous?.issues[issue.url];
+    if (before?.key === key && articles.every((article) => article.url in before.articles)) {
+      for (const article of articles) articleHashes.set(article, before.articles[article.url] as string);
+      issues[issue.url] = before;
+      continue;
     }
-    pages[`issues:${issue.url}`] = before?.[`issues:${issue.url}`] ?? hash(JSON.stringify(issue, byHash));
+    const hashes: Record<string, string> = {};
+    for (const article of articles) {
+      const digest = articleHash(article);
+      articleHashes.set(article, digest);
+      hashes[article.url] = digest;
+    }
+    issues[issue.url] = { key, page: hash(JSON.stringify(issue, byHash)), articles: hashes };
   }
-  for (const article of selection.articles)
-    pages[`articles:${article.url}`] = articleHashes.get(article) ?? articleHash(article);
-  for (const kind of PAGE_KINDS) {
-    if (kind === 'articles' || kind === 'issues') continue;
+  for (const kind of FLAT_KINDS) {
     for (const item of selection[kind]) pages[`${kind}:${item.url}`] = hash(JSON.stringify(item, byHash));
   }
-  return { pages, issues };
+  return { issues, pages };
 }
 
 function articleHash(article: ArticlePage): string {
@@ -131,17 +146,45 @@ function issueKey(issue: IssuePage): string {
 /** The pages of `selection` whose fingerprint is new or different from the previous build's. */
 export function changedPages(
   selection: PageSelection,
-  now: Record<string, string>,
-  before: Record<string, string>,
+  now: PageFingerprints,
+  before: PageFingerprints,
 ): PageSelection {
-  const changed = {} as PageSelection;
-  for (const kind of PAGE_KINDS) {
+  // A group taken over (the same object) holds no change; another is compared page by page.
+  const groups = (url: string) => [now.issues[url], before.issues[url]] as const;
+  const changed = {
+    issues: selection.issues.filter((issue) => {
+      const [current, previous] = groups(issue.url);
+      return current !== previous && current?.page !== previous?.page;
+    }),
+    articles: selection.articles.filter((article) => {
+      const [current, previous] = groups(article.issue.url);
+      return current !== previous && current?.articles[article.url] !== previous?.articles[article.url];
+    }),
+  } as PageSelection;
+  for (const kind of FLAT_KINDS) {
     // biome-ignore lint/suspicious/noExplicitAny: each kind filters its own item type
     (changed as any)[kind] = (selection[kind] as { url: string }[]).filter(
-      (item) => before[`${kind}:${item.url}`] !== now[`${kind}:${item.url}`],
+      (item) => before.pages[`${kind}:${item.url}`] !== now.pages[`${kind}:${item.url}`],
     );
   }
   return changed;
+}
+
+/** Site-relative URLs of the paginated pages the previous build had and this one has not. */
+export function pagesGone(now: PageFingerprints, before: PageFingerprints): string[] {
+  const gone: string[] = [];
+  for (const [url, previous] of Object.entries(before.issues)) {
+    const current = now.issues[url];
+    if (current === previous) continue;
+    if (!current) gone.push(url);
+    for (const article of Object.keys(previous.articles)) {
+      if (!current || !(article in current.articles)) gone.push(article);
+    }
+  }
+  for (const key of Object.keys(before.pages)) {
+    if (!(key in now.pages)) gone.push(key.slice(key.indexOf(':') + 1));
+  }
+  return gone;
 }
 
 export function countPages(selection: PageSelection): number {

@@ -6,7 +6,7 @@ import type { Bulletin } from '../../src/bulletin/types.ts';
 import { parseBulletinBytes } from '../../src/content/bulletin-file.ts';
 import { DEFAULT_SITE } from '../../src/content/config.ts';
 import type { MetaOverrides } from '../../src/content/meta.ts';
-import { type PageFingerprints, pageFingerprints } from '../../src/site/fingerprints.ts';
+import { type PageFingerprints, pageFingerprints, pagesGone } from '../../src/site/fingerprints.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
 import { selectAllPages } from '../../src/site/selection.ts';
 
@@ -32,17 +32,33 @@ function fingerprints(bulletins: Bulletin[], previous: PageFingerprints | null =
   return pageFingerprints(selectAllPages(buildSiteModel(bulletins, DEFAULT_SITE)), previous);
 }
 
+/** Every page's fingerprint by kind and URL, issues' groups spread out. */
+function flat(fingerprints: PageFingerprints): Record<string, string> {
+  const pages = { ...fingerprints.pages };
+  for (const [url, group] of Object.entries(fingerprints.issues)) {
+    pages[`issues:${url}`] = group.page;
+    for (const [article, hash] of Object.entries(group.articles)) pages[`articles:${article}`] = hash;
+  }
+  return pages;
+}
+
 /** The previous fingerprints with every page's marked, so that the ones taken over show. */
 function marked(previous: PageFingerprints): PageFingerprints {
-  const pages = Object.fromEntries(
-    Object.entries(previous.pages).map(([page, hash]) => [page, `old:${hash}`]),
+  const mark = (hashes: Record<string, string>) =>
+    Object.fromEntries(Object.entries(hashes).map(([page, hash]) => [page, `old:${hash}`]));
+  const issues = Object.fromEntries(
+    Object.entries(previous.issues).map(([url, group]) => [
+      url,
+      { key: group.key, page: `old:${group.page}`, articles: mark(group.articles) },
+    ]),
   );
-  return { pages, issues: previous.issues };
+  return { issues, pages: mark(previous.pages) };
 }
 
 function reusedPages(result: PageFingerprints): string[] {
-  return Object.keys(result.pages)
-    .filter((page) => result.pages[page]?.startsWith('old:'))
+  const pages = flat(result);
+  return Object.keys(pages)
+    .filter((page) => pages[page]?.startsWith('old:'))
     .sort();
 }
 
@@ -81,5 +97,18 @@ describe('page fingerprints taken over from the previous build', () => {
     const reused = reusedPages(fingerprints([first, edited, third], marked(before)));
     expect(reused.filter((page) => page.includes('2020-01-10'))).toEqual([]);
     expect(reused).toContain('issues:issues/2020-01-03/');
+  });
+
+  it('tell the pages that are gone: a removed issue with its articles, an article cut from an issue', () => {
+    const three = fingerprints([first, second, third]);
+    expect(pagesGone(fingerprints([first, second]), three).sort()).toEqual([
+      'issues/2020-01-17/',
+      'issues/2020-01-17/1/',
+      // 人民网 and 国外电子政务 2020 remain, through the first issue
+    ]);
+    const shorter = bulletin('2020-01-03', '【国外电子政务】\n1.标题一\n正文一。（新华网）\n');
+    const gone = pagesGone(fingerprints([shorter, second, third], three), three);
+    expect(gone.sort()).toEqual(['issues/2020-01-03/2/']);
+    expect(pagesGone(fingerprints([first, second, third], three), three)).toEqual([]);
   });
 });

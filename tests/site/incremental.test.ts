@@ -1,6 +1,6 @@
 // Rebuilding in place after an issue's text was edited (as `serve` does): the pages that show the text
 // change, the others are left alone, and the result is what a full build of the same content gives.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.ts';
@@ -31,6 +31,26 @@ describe('an incremental rebuild after an edit', () => {
     expect(readFileSync(path.join(out, 'issues/2014-08-14/index.html'), 'utf8')).toContain('关切日渐加深');
     expect(statSync(untouched).ino).toBe(untouchedInode);
 
+    const full = path.join(work, 'full');
+    await buildSite({ contentDir: content, outDir: full });
+    expect(fileHashes(out)).toEqual(fileHashes(full));
+  });
+
+  it('removes the pages of an issue taken out of the content folder, and equals a full build', async () => {
+    const work = temporaryDirectory('incremental-removed');
+    const content = bundledContentCopy('incremental-removed-content');
+    const earlier = path.join(content, 'issues/2014-08-07.txt');
+    writeFileSync(earlier, '【信息化建设】\n1.一篇早些的文章\n早些的正文。（人民网）\n');
+    const out = path.join(work, '_site');
+    const cacheDir = path.join(work, 'cache');
+    await buildSite({ contentDir: content, outDir: out, cacheDir });
+    expect(existsSync(path.join(out, 'issues/2014-08-07/1/index.html'))).toBe(true);
+
+    rmSync(earlier);
+    const result = await buildSite({ contentDir: content, outDir: out, cacheDir, incremental: true });
+    expect(result.incremental).toBe(true);
+    expect(result.removed).toBeGreaterThanOrEqual(2);
+    expect(existsSync(path.join(out, 'issues/2014-08-07'))).toBe(false);
     const full = path.join(work, 'full');
     await buildSite({ contentDir: content, outDir: full });
     expect(fileHashes(out)).toEqual(fileHashes(full));
