@@ -84,7 +84,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ...pageFingerprints(all, incremental ? previous : null),
     };
     const render = incremental ? changedPages(all, manifest, previous) : all;
-    const search = await searchPageData(index, script);
+    const search = searchPageData(index, script);
+    search.catch(() => {}); // awaited by the rendering, which reports a failure
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const pagesRendered = await renderPages(
       staging,

@@ -23,8 +23,11 @@ export interface SiteConfigOptions {
   pathPrefix: string;
   /** Markdown of the About page (content/about.md), if the content folder has one. */
   about: string | null;
-  /** What the search page carries: its script, inlined, and the index's shard count. */
-  search: SearchPageData;
+  /**
+   * What the search page carries: its script, inlined, and the index's shard count and stamp. Awaited by
+   * Eleventy when it gathers the data, so the index thread computes the stamp while Eleventy starts.
+   */
+  search: Promise<SearchPageData>;
 }
 
 // Eleventy's user config object; its full type is not exported in a form TypeScript can import.
@@ -58,7 +61,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addGlobalData('render', options.render);
   config.addGlobalData('about', options.about);
   config.addGlobalData('navSections', model.sections);
-  config.addGlobalData('search', options.search);
+  config.addGlobalData('search', () => options.search);
 
   // Sub-path hosting: every internal URL is written as {{ base }}{{ url }}, so the same templates serve
   // "/" and "/any/prefix/". Feeds, the sitemap and canonical links are absolute: {{ site.url }}{{ url }},
