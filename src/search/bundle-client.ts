@@ -27,14 +27,20 @@ export async function bundleSearchClient(cacheDir?: string): Promise<string> {
   const cached = await readFile(file, 'utf8').catch(() => null);
   if (cached !== null) return cached;
   const script = await bundle();
+  await keep(cacheDir, file, script).catch(() => {}); // the cache is an optimisation only
+  return script;
+}
+
+/** Stores the script as `file`, removing scripts kept under other keys (not another build's temporary file). */
+async function keep(cacheDir: string, file: string, script: string): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   for (const name of await readdir(cacheDir)) {
-    if (name.startsWith(CACHED_PREFIX)) await rm(path.join(cacheDir, name), { force: true });
+    if (name.startsWith(CACHED_PREFIX) && name.endsWith('.js') && name !== path.basename(file))
+      await rm(path.join(cacheDir, name), { force: true });
   }
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, script);
   await rename(temporary, file);
-  return script;
 }
 
 async function bundle(): Promise<string> {

@@ -95,7 +95,7 @@ export function startIndexThread(
       const layout = resolveLayout(docs.length, override);
       order({ type: 'plan', docs, layout });
       const stamp = expect('stamped').then((message) => message.stamp);
-      stamp.catch(() => {}); // a failure is also write()'s, and nobody may ask for the stamp
+      stamp.catch(() => {}); // nobody may ask for the stamp; a failure is also write()'s
       return {
         stamp,
         shardCount: layout.shardCount,
@@ -131,15 +131,23 @@ export async function planSearchIndexInThread(
   }
 }
 
-/** The thread's messages in order; its end, or a message that cannot be read, arrives as a failure. */
+/**
+ * The thread's messages in order; its end, or a message that cannot be read, arrives as a failure. After
+ * the first failure (or the end), every later question gets that failure: the thread has nothing more to
+ * say, and the caller asking next (write() after the stamp) learns why.
+ */
 function threadMessages(worker: Worker) {
   const queue: IndexThreadMessage[] = [];
   const waiting: ((message: IndexThreadMessage) => void)[] = [];
   let stopped = false;
+  let last: IndexThreadMessage | null = null;
   const deliver = (message: IndexThreadMessage) => {
+    if (last) return;
+    if (message.type === 'failed') last = message;
     const waiter = waiting.shift();
     if (waiter) waiter(message);
     else queue.push(message);
+    if (last) while (waiting.length > 0) waiting.shift()?.(last);
   };
   const failed = (message: string, stack?: string): IndexThreadMessage => ({
     type: 'failed',
@@ -148,17 +156,16 @@ function threadMessages(worker: Worker) {
   worker.on('message', deliver);
   worker.on('messageerror', (error) => deliver(failed(`search index thread: ${error.message}`)));
   worker.on('error', (error) => deliver(failed(error.message, error.stack)));
-  // The end is the last message, and the answer to every question after it.
-  let end: IndexThreadMessage | null = null;
-  worker.on('exit', (code) => {
-    end = failed(
-      stopped ? 'the search index thread was stopped' : `the search index thread ended (exit code ${code})`,
-    );
-    while (waiting.length > 0) deliver(end);
-  });
+  worker.on('exit', (code) =>
+    deliver(
+      failed(
+        stopped ? 'the search index thread was stopped' : `the search index thread ended (exit code ${code})`,
+      ),
+    ),
+  );
   return {
     next: (): Promise<IndexThreadMessage> => {
-      const message = queue.shift() ?? end;
+      const message = queue.shift() ?? last;
       return message ? Promise.resolve(message) : new Promise((resolve) => waiting.push(resolve));
     },
     /** The thread is being stopped on purpose: its end is said so. */

@@ -28,7 +28,9 @@ port.once('message', async (order: IndexThreadOrder) => {
       inputs,
       readAhead: await readingAhead,
     });
-    port.once('message', async () => {
+    port.once('message', async (next: IndexThreadOrder) => {
+      if (next.type !== 'write')
+        return send({ type: 'failed', error: { message: `unexpected ${next.type}` } });
       try {
         send({ type: 'written', result: await planned.write() });
       } catch (error) {

@@ -71,8 +71,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   let index: Awaited<ReturnType<typeof planSearch>> | undefined;
   try {
-    // The index is built in another thread while this one compares and renders the pages; the search
-    // page carries its stamp, known at once. It is written after the pages render.
+    // The index is built in another thread while this one compares and renders the pages; the thread
+    // sends the stamp the search page carries before it plans. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
     index = incremental
       ? await planSearch(model, outDir, options.cacheDir, options.searchThread)

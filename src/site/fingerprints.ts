@@ -89,8 +89,8 @@ export function pageFingerprints(
     (value !== null && typeof value === 'object' && articleHashes.get(value)) || value;
 
   for (const issue of selection.issues) {
-    const key = issueKey(issue);
     const articles = issue.sections.flatMap((section) => section.articles);
+    const key = issueKey(issue, articles);
     const before = previous?.issues[issue.url];
     if (before?.key === key && articles.every((article) => article.url in before.articles)) {
       for (const article of articles) articleHashes.set(article, before.articles[article.url] as string);
@@ -124,8 +124,7 @@ function articleHash(article: ArticlePage): string {
  * the model's code, which the global fingerprint covers. A field the model adds from elsewhere must be
  * added here.
  */
-function issueKey(issue: IssuePage): string {
-  const articles = issue.sections.flatMap((section) => section.articles);
+function issueKey(issue: IssuePage, articles: readonly ArticlePage[]): string {
   return hash(
     JSON.stringify([
       issue.textKey,

@@ -1,7 +1,12 @@
 // The site's search: the browser script and the index of every article, written beside the pages.
 import path from 'node:path';
 import { bundleSearchClient } from '../search/bundle-client.ts';
-import { type IndexInThread, type IndexThread, startIndexThread } from '../search/index-thread.ts';
+import {
+  type IndexInThread,
+  type IndexThread,
+  planSearchIndexInThread,
+  startIndexThread,
+} from '../search/index-thread.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
 
@@ -55,15 +60,13 @@ export function startSearchThread(outDir: string, cacheDir?: string): IndexThrea
 }
 
 /**
- * The index for outDir, built in a worker thread (`started` for outDir, or a new one) while the pages
- * render; written by its write(), or dropped by abandon() when the build fails.
+ * The index for outDir, built in a worker thread while the pages render: `started` (for outDir, stopped
+ * by whoever started it), or a thread of its own. Written by its write(), or dropped by abandon() when
+ * the build fails.
  */
 export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string, started?: IndexThread) {
-  const thread = started ?? startIndexThread(outDir, { cacheDir: searchCacheDir(cacheDir) });
-  try {
-    return await thread.plan(searchDocuments(model));
-  } catch (error) {
-    await thread.abandon();
-    throw error;
-  }
+  const docs = searchDocuments(model);
+  return started
+    ? started.plan(docs)
+    : planSearchIndexInThread(docs, outDir, { cacheDir: searchCacheDir(cacheDir) });
 }

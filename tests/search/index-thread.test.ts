@@ -52,11 +52,23 @@ describe('the search index in a worker thread', () => {
     await thread.abandon(); // stopped already by write(): stopping again is harmless
   });
 
-  test('abandoned before its documents arrive, writes nothing', async () => {
-    const outDir = join(work, 'never-planned');
-    const thread = startIndexThread(outDir, {}, true);
+  test('abandoned before its documents arrive (reading ahead), ends, and writes nothing', async () => {
+    const [outDir, cacheDir] = [join(work, 'never-planned'), join(work, 'never-planned-cache')];
+    await writeSearchIndex(docs.slice(0, -5), outDir, { cacheDir });
+    const before = fileHashes(outDir);
+    const thread = startIndexThread(outDir, { cacheDir }, true);
     await thread.abandon();
-    expect(existsSync(outDir)).toBe(false);
+    const planned = await thread.plan(docs);
+    await expect(planned.stamp).rejects.toThrow(/stopped/);
+    await expect(planned.write()).rejects.toThrow(/stopped/);
+    expect(fileHashes(outDir)).toEqual(before);
+  });
+
+  test('a failure before the stamp rejects the stamp and write(), with its own message', async () => {
+    const thread = startIndexThread(join(work, 'unstamped'));
+    const planned = await thread.plan([null as unknown as (typeof docs)[number]]);
+    await expect(planned.stamp).rejects.toThrow(/null/);
+    await expect(planned.write()).rejects.toThrow(/null/);
   });
 
   test('stops the thread when abandoned: nothing is written, and it cannot be written any more', async () => {

@@ -111,4 +111,22 @@ describe('page fingerprints taken over from the previous build', () => {
     expect(gone.sort()).toEqual(['issues/2020-01-03/2/']);
     expect(pagesGone(fingerprints([first, second, third], three), three)).toEqual([]);
   });
+
+  it('reach the next issue when the last article of an issue is retitled, and follow its number', () => {
+    const before = fingerprints([first, second, third]);
+    // The first issue's last article, 标题二, is the previous article of the second issue's first.
+    const retitled = bulletin(
+      '2020-01-03',
+      '【国外电子政务】\n1.标题一\n正文一。（新华网）\n2.标题二改\n正文二。（人民网）\n',
+    );
+    const after = [retitled, second, third];
+    expect(fingerprints(after, before)).toEqual(fingerprints(after));
+    expect(reusedPages(fingerprints(after, marked(before)))).toEqual([
+      'articles:issues/2020-01-17/1/',
+      'issues:issues/2020-01-17/',
+    ]);
+    const numbered = bulletin('2020-01-17', '【国外电子政务】\n1.标题四\n正文四。（人民网）\n', { issue: 7 });
+    const renumbered = fingerprints([first, second, numbered], marked(before));
+    expect(reusedPages(renumbered).filter((page) => page.includes('2020-01-17'))).toEqual([]);
+  });
 });
