@@ -235,18 +235,22 @@ export async function readAheadForAppend(outDir: string, cacheDir: string): Prom
     } catch {
       continue;
     }
-    readAhead.set(path, { bytes: bytesOf(bytes), hash: contentHash(bytes) });
+    readAhead.set(path, hashed(bytes));
   }
   return readAhead;
 }
 
 async function readHashed(file: string): Promise<{ bytes: Uint8Array; hash: string } | null> {
   const bytes = await readFile(file).catch(() => null);
-  return bytes === null ? null : { bytes: bytesOf(bytes), hash: contentHash(bytes) };
+  return bytes === null ? null : hashed(bytes);
 }
 
-function bytesOf(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+/** A file's bytes (as a plain Uint8Array view) with its content hash, as ReadAhead holds them. */
+function hashed(buffer: Buffer): { bytes: Uint8Array; hash: string } {
+  return {
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
+    hash: contentHash(buffer),
+  };
 }
 
 function addShard(files: IndexFiles, index: number, shard: ShardFiles): void {

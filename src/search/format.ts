@@ -50,7 +50,7 @@ export type StoredDocument = [
   section: number,
   date: string,
   issueTitle: string,
-  paragraphs: string[],
+  paragraphs: readonly string[],
 ];
 
 /**

@@ -119,7 +119,7 @@ export function startIndexThread(
 export async function planSearchIndexInThread(
   docs: SearchDocument[],
   outDir: string,
-  options: WriteSearchIndexOptions = {},
+  options: Pick<WriteSearchIndexOptions, 'cacheDir' | 'layout'> = {},
 ): Promise<IndexInThread> {
   const { layout, ...rest } = options;
   const thread = startIndexThread(outDir, rest);

@@ -16,8 +16,11 @@ const readingAhead: Promise<ReadAhead | undefined> =
     ? readAheadForAppend(outDir, options.cacheDir).catch(() => undefined)
     : Promise.resolve(undefined);
 
+const unexpected = (order: IndexThreadOrder) =>
+  send({ type: 'failed', error: { message: `search index thread: unexpected order ${order.type}` } });
+
 port.once('message', async (order: IndexThreadOrder) => {
-  if (order.type !== 'plan') return send({ type: 'failed', error: { message: `unexpected ${order.type}` } });
+  if (order.type !== 'plan') return unexpected(order);
   try {
     const { docs, layout } = order;
     const inputs = await indexInputs(docs, layout);
@@ -29,8 +32,7 @@ port.once('message', async (order: IndexThreadOrder) => {
       readAhead: await readingAhead,
     });
     port.once('message', async (next: IndexThreadOrder) => {
-      if (next.type !== 'write')
-        return send({ type: 'failed', error: { message: `unexpected ${next.type}` } });
+      if (next.type !== 'write') return unexpected(next);
       try {
         send({ type: 'written', result: await planned.write() });
       } catch (error) {

@@ -60,7 +60,7 @@ export interface ResultDocument {
   sectionTitle: string;
   date: string;
   issueTitle: string;
-  paragraphs: string[];
+  paragraphs: readonly string[];
 }
 
 /** The documents a term occurs in, ascending, with whether it is in the title and how often it occurs. */

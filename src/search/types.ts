@@ -5,7 +5,7 @@ export interface SearchDocument {
   url: string;
   title: string;
   /** Plain text body paragraphs (never HTML). */
-  paragraphs: string[];
+  paragraphs: readonly string[];
   sectionSlug: string;
   sectionTitle: string;
   /** YYYY-MM-DD of the issue. */

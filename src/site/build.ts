@@ -74,9 +74,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The index is built in another thread while this one compares and renders the pages; the thread
     // sends the stamp the search page carries before it plans. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-    index = incremental
-      ? await planSearch(model, outDir, options.cacheDir, options.searchThread)
-      : await planSearch(model, staging, options.cacheDir);
+    index = await planSearch(
+      model,
+      incremental ? outDir : staging,
+      options.cacheDir,
+      incremental ? options.searchThread : undefined,
+    );
     progress('comparing pages with the last build');
     const manifest: BuildManifest = {
       version: 3,

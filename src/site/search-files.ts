@@ -27,7 +27,7 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   return model.articles.map((article) => ({
     url: article.url,
     title: article.title,
-    paragraphs: [...article.paragraphs],
+    paragraphs: article.paragraphs,
     sectionSlug: article.section.slug,
     sectionTitle: article.section.title,
     date: article.issue.date,
