@@ -1,7 +1,6 @@
-// One page per article. The page's markup is src/site/article-page.ts (typed, and fast enough for
-// 22,000 pages); this template gives Eleventy what it paginates over and where each page goes.
+// One page per article: src/site/article-page.ts.
 export const data = {
-  pagination: { data: 'render.articles', size: 1, alias: 'article' },
+  pagination: { data: 'model.articles', size: 1, alias: 'article' },
   // Paginated pages stay out of collections: the listing pages are built from the site model.
   eleventyExcludeFromCollections: true,
   // A function: Eleventy would compile a permalink string again for every page.
@@ -9,5 +8,5 @@ export const data = {
 };
 
 export function render(data) {
-  return this.articlePage(data);
+  return this.renderPage('articles', data, data.article);
 }

@@ -1,7 +1,8 @@
-// Moves freshly rendered files into the published site, file by file, and removes pages that are gone.
-import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+// Writes freshly rendered pages into the published site, file by file, and removes pages that are gone.
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildManifest, MANIFEST_FILE } from './fingerprints.ts';
+import { pageFile } from './pages.ts';
 
 export interface UpdateCounts {
   /** Files written (new or different bytes). */
@@ -22,39 +23,35 @@ export async function readManifest(outDir: string): Promise<BuildManifest | null
 /**
  * Each changed file replaces the old one by a rename, so a reader never sees a half-written page;
  * a file whose bytes did not change is not touched. Rendering finished before this runs, so a
- * template error never reaches the published folder.
+ * rendering error never reaches the published folder.
  */
 export async function applyUpdate(
-  rendered: string,
+  /** Site-relative file → its new content. */
+  rendered: ReadonlyMap<string, string>,
   outDir: string,
   /** Site-relative URLs of pages that no longer exist (pagesGone). */
   gone: readonly string[],
 ): Promise<UpdateCounts> {
   let written = 0;
-  for (const file of await filesIn(rendered)) {
-    const source = path.join(rendered, file);
+  for (const [file, content] of rendered) {
     const target = path.join(outDir, file);
-    const [fresh, current] = await Promise.all([readFile(source), readFile(target).catch(() => null)]);
+    const fresh = Buffer.from(content);
+    const current = await readFile(target).catch(() => null);
     if (current?.equals(fresh)) continue;
     if (current === null) await mkdir(path.dirname(target), { recursive: true });
-    await rename(source, target);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, fresh);
+    await rename(temporary, target);
     written++;
   }
   let removed = 0;
   for (const url of gone) {
-    const file = path.join(outDir, url.endsWith('/') ? `${url}index.html` : url);
+    const file = path.join(outDir, pageFile(url));
     await rm(file, { force: true });
     await removeEmptyFolders(path.dirname(file), outDir);
     removed++;
   }
   return { written, removed };
-}
-
-async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 async function removeEmptyFolders(dir: string, root: string): Promise<void> {

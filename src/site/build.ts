@@ -3,9 +3,10 @@
 import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Content, loadContent } from '../content/load.ts';
-import type { IndexThread } from '../search/index-thread.ts';
+import type { IndexInThread, IndexThread } from '../search/index-thread.ts';
 import { applyUpdate, readManifest, type UpdateCounts } from './apply-update.ts';
 import { TEMPLATES_DIR } from './eleventy.config.ts';
+import { locateTemplateError } from './errors.ts';
 import {
   type BuildManifest,
   changedPages,
@@ -16,6 +17,7 @@ import {
   pagesGone,
 } from './fingerprints.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
+import { renderSelection } from './pages.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
 import { planSearch, searchPageData, searchScript } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
@@ -43,7 +45,7 @@ export interface BuildOptions {
 
 export interface BuildResult extends UpdateCounts {
   model: SiteModel;
-  /** Pages rendered by Eleventy (all of them in a full build). */
+  /** Pages rendered (all of them in a full build). */
   pagesRendered: number;
   issues: number;
   articles: number;
@@ -53,7 +55,10 @@ export interface BuildResult extends UpdateCounts {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => {});
-  preloadEleventy();
+  const outDir = path.resolve(options.outDir);
+  const previous = options.incremental ? await readManifest(outDir) : null;
+  // Eleventy (~0.4 s to import) is needed for a full build only: an update writes its pages itself.
+  if (previous === null) preloadEleventy();
   const script = searchScript(options.cacheDir);
   progress('reading bulletins');
   const content = options.content ?? (await loadContent(options.contentDir, { cacheDir: options.cacheDir }));
@@ -62,70 +67,118 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const about = await readOptional(path.join(options.contentDir, 'about.md'));
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
-  const outDir = path.resolve(options.outDir);
-  const all = selectAllPages(model);
   const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
-  const previous = options.incremental ? await readManifest(outDir) : null;
-  const incremental = previous !== null && previous.global === global;
+  const site = { model, pathPrefix, about, script, global };
+  const built =
+    previous !== null && previous.global === global
+      ? await updateSite(site, previous, outDir, options)
+      : await buildAside(site, outDir, templatesDir, options);
+  return { model, ...built, issues: model.issues.length, articles: model.articles.length };
+}
 
+interface SiteInputs {
+  model: SiteModel;
+  pathPrefix: string;
+  about: string | null;
+  script: Promise<string>;
+  global: string;
+}
+
+type Built = Omit<BuildResult, 'model' | 'issues' | 'articles'>;
+
+/** Every page by Eleventy, into a folder beside outDir that then replaces it. */
+async function buildAside(
+  { model, pathPrefix, about, script, global }: SiteInputs,
+  outDir: string,
+  templatesDir: string,
+  options: BuildOptions,
+): Promise<Built> {
+  const progress = options.progress ?? (() => {});
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
-  let index: Awaited<ReturnType<typeof planSearch>> | undefined;
+  let index: IndexInThread | undefined;
   try {
-    // The index is built in another thread while this one compares and renders the pages; the thread
-    // sends the stamp the search page carries before it plans. It is written after the pages render.
+    // The index is built in another thread while this one renders the pages; the thread sends the
+    // stamp the search page carries before it plans. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-    index = await planSearch(
-      model,
-      incremental ? outDir : staging,
-      options.cacheDir,
-      incremental ? options.searchThread : undefined,
-    );
-    progress('comparing pages with the last build');
-    const manifest: BuildManifest = {
-      version: 3,
-      global,
-      ...pageFingerprints(all, incremental ? previous : null),
-    };
-    const render = incremental ? changedPages(all, manifest, previous) : all;
+    index = await planSearch(model, staging, options.cacheDir);
+    const all = selectAllPages(model);
+    const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all) };
     const search = searchPageData(index, script);
     search.catch(() => {}); // awaited by the rendering, which reports a failure
-    progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
-    const pagesRendered = await renderPages(
-      staging,
-      { model, render, pathPrefix, about, search },
-      templatesDir,
-    );
-    let counts: UpdateCounts;
-    if (incremental) {
-      // The index before the pages: a page older than its index still finds exactly the truth (the
-      // client loads the files the index names), while a new search page before its index would have
-      // readers fetch the new stamp's names and get the old files, which a cache could then keep.
-      progress('updating the search index');
-      const indexWritten = (await index.write()).written;
-      progress('replacing changed files');
-      counts = await applyUpdate(staging, outDir, pagesGone(manifest, previous));
-      counts.written += indexWritten;
-      await writeManifest(outDir, manifest);
-      await rm(staging, { recursive: true, force: true });
-    } else {
-      progress('writing the search index');
-      const written = (await index.write()).written;
-      await writeManifest(staging, manifest);
-      await swapIn(staging, outDir);
-      counts = { written: pagesRendered + written + 1 /* the manifest */, removed: 0 };
-    }
+    progress(`rendering ${countPages(all)} pages`);
+    const pagesRendered = await renderPages(staging, { model, pathPrefix, about, search }, templatesDir);
+    progress('writing the search index');
+    const written = (await index.write()).written;
+    await writeManifest(staging, manifest);
+    await swapIn(staging, outDir);
     return {
-      model,
       pagesRendered,
-      ...counts,
-      issues: model.issues.length,
-      articles: model.articles.length,
-      incremental,
+      written: pagesRendered + written + 1 /* the manifest */,
+      removed: 0,
+      incremental: false,
     };
   } catch (error) {
     await index?.abandon();
     await rm(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * The pages whose data changed since the build in outDir (made by the same code: the global
+ * fingerprint is equal), written by src/site/pages.ts without Eleventy, file by file into outDir.
+ */
+async function updateSite(
+  { model, pathPrefix, about, script, global }: SiteInputs,
+  previous: BuildManifest,
+  outDir: string,
+  options: BuildOptions,
+): Promise<Built> {
+  const progress = options.progress ?? (() => {});
+  progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
+  const index = await planSearch(model, outDir, options.cacheDir, options.searchThread);
+  try {
+    progress('comparing pages with the last build');
+    const all = selectAllPages(model);
+    const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all, previous) };
+    const render = changedPages(all, manifest, previous);
+    const search = await searchPageData(index, script);
+    progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
+    const files = renderOrLocate(() =>
+      renderSelection(render, {
+        site: model.settings,
+        base: pathPrefix,
+        navSections: model.sections,
+        model,
+        about,
+        search,
+      }),
+    );
+    // The index before the pages: a page older than its index still finds exactly the truth (the
+    // client loads the files the index names), while a new search page before its index would have
+    // readers fetch the new stamp's names and get the old files, which a cache could then keep.
+    progress('updating the search index');
+    const indexWritten = (await index.write()).written;
+    progress('replacing changed files');
+    const counts = await applyUpdate(files, outDir, pagesGone(manifest, previous));
+    await writeManifest(outDir, manifest);
+    return {
+      pagesRendered: files.size,
+      written: counts.written + indexWritten,
+      removed: counts.removed,
+      incremental: true,
+    };
+  } catch (error) {
+    await index.abandon();
+    throw error;
+  }
+}
+
+function renderOrLocate<T>(render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    throw locateTemplateError(error);
   }
 }
 

@@ -2,23 +2,15 @@
 
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
-import { renderArticlePage } from './article-page.ts';
-import { atomDate, formatChineseDate } from './dates.ts';
 import type { SiteModel } from './model.ts';
-import { renderFrame } from './page-frame.ts';
-import { renderPager } from './pager.ts';
-import { bodyHtml, renderMarkdown } from './render-text.ts';
+import { type PageData, pageFile, renderPage, SINGLE_PAGES } from './pages.ts';
 import type { SearchPageData } from './search-files.ts';
-import type { PageSelection } from './selection.ts';
-import { renderSitemap } from './sitemap.ts';
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');
 
 export interface SiteConfigOptions {
   model: SiteModel;
-  /** The pages to render; a full build renders all of them. */
-  render: PageSelection;
   /** URL path the site is served under, "/" or e.g. "/bulletin/". */
   pathPrefix: string;
   /** Markdown of the About page (content/about.md), if the content folder has one. */
@@ -37,46 +29,40 @@ type EleventyUserConfig = any;
 export function configureSite(config: EleventyUserConfig, options: SiteConfigOptions): void {
   const { model, pathPrefix } = options;
 
-  // Templates are Nunjucks, and JavaScript where a page is rendered by TypeScript (the frame, the
-  // article pages and the sitemap, for speed: see src/site/page-frame.ts). Bulletin text is data, never a template: no
-  // Markdown or HTML file is pre-processed by a template engine; Nunjucks autoescapes every value it
-  // prints, and so does the `html` template of src/site/html.ts.
-  config.setTemplateFormats(['njk', '11ty.js']);
-  config.setIncludesDirectory('_includes');
-  config.setLayoutsDirectory('_includes');
+  // Templates are JavaScript: each paginates over a list of the site model and calls the TypeScript
+  // function that writes the page (src/site/pages.ts), typed against the model. Bulletin text is data,
+  // never a template: the `html` template of src/site/html.ts escapes every value it prints.
+  config.setTemplateFormats(['11ty.js']);
   config.setQuietMode(true);
-  // Eleventy warns on stderr when a filter takes a share of the build; jianbao measures itself (npm run bench).
+  // Eleventy warns on stderr when a function takes a share of the build; jianbao measures itself (npm run bench).
   config.benchmarks?.config?.setIsVerbose(false);
-  // Eleventy keeps compiled templates for the life of the process (turning that off makes it compile
-  // layouts for every page: twice the build time). So `serve`, which rebuilds in one process, picks
-  // up changed bulletins but needs a restart after a template is edited.
-  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-
+  // Eleventy keeps compiled templates for the life of the process. So `serve`, which rebuilds in one
+  // process, picks up changed bulletins but needs a restart after a template is edited.
   // Static assets: CSS and icons are copied as they are.
   config.addPassthroughCopy({ [path.relative(PACKAGE_ROOT, PUBLIC_DIR)]: '/' });
 
   // The data every template sees, shaped by src/site/model.ts.
   config.addGlobalData('site', model.settings);
   config.addGlobalData('model', model);
-  config.addGlobalData('render', options.render);
   config.addGlobalData('about', options.about);
   config.addGlobalData('navSections', model.sections);
+  config.addGlobalData(
+    'singlePages',
+    SINGLE_PAGES.map((single) => ({ url: single.url, file: pageFile(single.url) })),
+  );
   config.addGlobalData('search', () => options.search);
 
-  // Sub-path hosting: every internal URL is written as {{ base }}{{ url }}, so the same templates serve
-  // "/" and "/any/prefix/". Feeds, the sitemap and canonical links are absolute: {{ site.url }}{{ url }},
-  // with site.url from content/site.yaml. Both are data, not filters closing over this build's options:
-  // Eleventy keeps compiled layouts for the process, and a later build must not print this build's prefix.
+  // Sub-path hosting: every internal URL is written as base + url, so the same pages serve "/" and
+  // "/any/prefix/". Feeds, the sitemap and canonical links are absolute: site.url + url, with site.url
+  // from content/site.yaml. Both are data, not functions closing over this build's options: Eleventy
+  // keeps compiled templates for the process, and a later build must not print this build's prefix.
   config.addGlobalData('base', pathPrefix);
 
-  // Rendering: bulletin paragraphs as escaped plain text, editors' Markdown sanitized.
-  config.addFilter('bodyHtml', bodyHtml);
-  config.addFilter('markdown', (source: string) => renderMarkdown(source));
-  config.addFilter('zhDate', formatChineseDate);
-  config.addFilter('atomDate', atomDate);
-  config.addShortcode('pager', renderPager);
-  // Pages written in TypeScript, called by the .11ty.js templates.
-  config.addJavaScriptFunction('articlePage', renderArticlePage);
-  config.addJavaScriptFunction('pageFrame', renderFrame);
-  config.addJavaScriptFunction('sitemap', renderSitemap);
+  // The pages' functions, called by the templates.
+  config.addJavaScriptFunction('renderPage', renderPage);
+  config.addJavaScriptFunction('renderSinglePage', (url: string, data: PageData) => {
+    const single = SINGLE_PAGES.find((candidate) => candidate.url === url);
+    if (!single) throw new Error(`no single page has the URL "${url}"`);
+    return single.render(data);
+  });
 }

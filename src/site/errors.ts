@@ -1,55 +1,55 @@
-// A failed site build, located at the template file and line where it failed.
-import { readFileSync } from 'node:fs';
+// A failed site build, located at the template or page function file and line where it failed.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LocatedError } from '../bulletin/errors.ts';
 
-/** A site build that failed in a template. */
+/** A site build that failed while rendering a page. */
 export class BuildError extends LocatedError {
   override readonly name = 'BuildError';
 }
 
 /**
- * Eleventy wraps a template failure in layers (`originalError`, `cause`); Nunjucks names the file as
- * "(../templates/issue.njk)" and, for errors while rendering, the place as "[Line 12, Column 5]".
- * Compile errors such as "filter not found: x" carry no line, so the line is found by the name.
+ * Eleventy wraps a failure in a template in layers (`originalError`, `cause`), the outer ones naming the
+ * template ("Having trouble rendering 11ty.js template ./templates/issue.11ty.js"), the innermost being
+ * the error thrown. It is located at the first place in its stack outside node_modules and Node itself:
+ * the template, or the page function in src/site/ it called (the CLI's bundle maps back to the sources).
  */
 export function locateTemplateError(error: unknown): BuildError {
-  const messages: string[] = [];
-  const seen = new Set<unknown>();
-  for (let current: unknown = error; current instanceof Error && !seen.has(current); ) {
-    seen.add(current);
-    messages.push(current.message);
+  const chain: Error[] = [];
+  for (let current: unknown = error; current instanceof Error && !chain.includes(current); ) {
+    chain.push(current);
     current = (current as { originalError?: unknown }).originalError ?? current.cause;
   }
-  const all = messages.join('\n');
-  const file = /\(([^()\n]+\.njk)\)/.exec(all)?.[1] ?? /(\S+\.njk)/.exec(all)?.[1];
-  const reason = lastLine(messages.at(-1) ?? 'the site could not be built').replace(/^Error: /, '');
-  if (!file) return new BuildError('templates', 1, reason, { cause: error });
-  const absolute = path.resolve(file);
-  const line = Number(
-    /\[Line (\d+), Column \d+\]/.exec(all)?.[1] ?? lineNaming(absolute, /not found: (\S+)/.exec(reason)?.[1]),
-  );
-  return new BuildError(path.relative(process.cwd(), absolute), line, reason, { cause: error });
+  const thrown = chain.at(-1);
+  const reason = firstLine(thrown?.message ?? 'the site could not be built');
+  const place =
+    thrown?.stack
+      ?.split('\n')
+      .map(stackFramePlace)
+      .find((found) => found !== null) ?? templateNamed(chain.map((layer) => layer.message).join('\n'));
+  if (!place) return new BuildError('templates', 1, reason, { cause: error });
+  return new BuildError(path.relative(process.cwd(), place.file), place.line, reason, { cause: error });
 }
 
-function lastLine(message: string): string {
+/** "    at render (/x/templates/issue.11ty.js:11:15)" → that file and line, unless it is a library's. */
+function stackFramePlace(frame: string): { file: string; line: number } | null {
+  const match = /^\s+at (?:.*\()?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(frame);
+  if (!match) return null;
+  const file = match[1]?.startsWith('file://') ? fileURLToPath(match[1]) : (match[1] as string);
+  if (file.includes(`${path.sep}node_modules${path.sep}`)) return null;
+  return { file, line: Number(match[2]) };
+}
+
+function templateNamed(messages: string): { file: string; line: number } | null {
+  const file = /template (\S+\.11ty\.js)/.exec(messages)?.[1];
+  return file ? { file: path.resolve(file), line: 1 } : null;
+}
+
+function firstLine(message: string): string {
   return (
     message
       .split('\n')
-      .filter((line) => line.trim() !== '')
-      .at(-1)
+      .find((line) => line.trim() !== '')
       ?.trim() ?? message
   );
-}
-
-function lineNaming(file: string, name: string | undefined): number {
-  if (!name) return 1;
-  try {
-    const index = readFileSync(file, 'utf8')
-      .split('\n')
-      .findIndex((line) => line.includes(name));
-    return index === -1 ? 1 : index + 1;
-  } catch {
-    return 1;
-  }
 }

@@ -1,5 +1,5 @@
-// HTML written in TypeScript, escaped as Nunjucks' autoescape escapes: every value put into an `html`
-// template is text unless it is already Html (the result of another `html` template or `trustedHtml`).
+// HTML written in TypeScript: every value put into an `html` template is escaped as text unless it is
+// already Html (the result of another `html` template or `trustedHtml`).
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -9,7 +9,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** As Nunjucks' autoescape writes it. */
+/** As Nunjucks' autoescape writes it: the pages were Nunjucks templates once, and stayed byte for byte. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
 }

@@ -1,10 +1,10 @@
 // The frame of every HTML page: head, header with the main navigation, breadcrumbs, main, footer.
 //
-// Written in TypeScript rather than as a Nunjucks layout because the frame runs for every one of 22,000
-// pages: as a Nunjucks layout it cost about 4.5 s of a full build at 1,000 issues (Eleventy's layout
-// step and Nunjucks' rendering; README, "Pages written in TypeScript"). Article pages call it directly
-// (src/site/article-page.ts); the other pages reach it through the layout templates/_includes/base.11ty.js. Everything here is a pure function of the page's data: Eleventy
-// keeps compiled templates for the whole process, so nothing may close over one build's options.
+// Every page is written in TypeScript (src/site/pages.ts lists them) and calls this with what it tells
+// the frame about itself. It runs for every one of 22,000 pages: as a Nunjucks layout it cost about 4.5 s
+// of a full build at 1,000 issues (README, "Pages written in TypeScript"). Everything here is a pure
+// function of its arguments: Eleventy keeps compiled templates for the whole process, so nothing may
+// close over one build's options.
 
 import { type Html, html, trustedHtml } from './html.ts';
 import type { SearchPageData } from './search-files.ts';
@@ -20,56 +20,47 @@ export interface Crumb {
   title: string;
 }
 
-/** A paginated page's item (article, issue, section year, section or source), as src/site/model.ts shapes it. */
-interface FramedItem {
-  title: string;
-  nav: string;
-  breadcrumbs: readonly Crumb[];
-}
-
-/** The Eleventy data the frame reads: global data, the page's front matter and its paginated item. */
+/** What the frame takes from the site's data, the same for every page of a build. */
 export interface FrameData {
   site: { title: string; description: string; url: string };
   /** The path prefix, "/" or "/bulletin/". */
   base: string;
   navSections: readonly NavSection[];
+  /** The page's own root-relative URL ("/archive/"), for its canonical link. */
   page: { url: string };
   search: Pick<SearchPageData, 'script' | 'shardCount' | 'stamp'>;
-  pageTitle?: string;
-  pageDescription?: string;
+}
+
+/** What each page tells the frame about itself. */
+export interface PageFrame {
+  /** Shown before the site's title in the window title; none on the home page. */
+  title?: string;
+  description?: string;
   /** The navigation item the page is under (a section's slug, "archive", "search", …). */
   nav?: string;
   /** The page is the navigation item itself (aria-current="page" rather than "true"). */
   navPage?: boolean;
   breadcrumbs?: readonly Crumb[];
-  /** Site-root-relative URL of the published page; the page's own URL when absent, none when false. */
-  canonical?: string | false;
+  /** No canonical link (the 404 page, served at any address). */
+  canonical?: false;
   /** The search page inlines the search script. */
   searchScript?: boolean;
-  article?: FramedItem;
-  issue?: FramedItem;
-  sectionYear?: FramedItem;
-  section?: FramedItem;
-  source?: FramedItem;
 }
 
-export function renderFrame(data: FrameData, content: string): string {
+export function renderFrame(data: FrameData, frame: PageFrame, content: Html): string {
   const { site, base, search } = data;
-  const item = data.article || data.issue || data.sectionYear || data.section || data.source;
-  const pageTitle = data.pageTitle || item?.title;
-  const nav = data.nav || item?.nav || '';
-  const breadcrumbs = data.breadcrumbs || item?.breadcrumbs;
-  const canonical = data.canonical === undefined ? data.page.url.slice(1) : data.canonical;
+  const { title: pageTitle, nav = '', breadcrumbs } = frame;
+  const canonical = frame.canonical === false ? false : data.page.url.slice(1);
   return html`<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${pageTitle ? `${pageTitle} · ` : ''}${site.title}</title>
-<meta name="description" content="${data.pageDescription || site.description}">
+<meta name="description" content="${frame.description || site.description}">
 <meta name="color-scheme" content="light dark">${
     // Before the stylesheet, which would hold it back: the search starts loading while the page is laid out.
-    data.searchScript &&
+    frame.searchScript &&
     html`
 <script id="search-script" data-index-url="${base}search/index.json" data-site-root="${base}" data-shard-count="${search.shardCount}" data-index-stamp="${search.stamp}">${trustedHtml(search.script)}</script>`
   }
@@ -87,7 +78,7 @@ export function renderFrame(data: FrameData, content: string): string {
 <div class="wrap">
 <a class="site-title" href="${base}"${nav === 'home' && trustedHtml(' aria-current="page"')}>${site.title}</a>
 <nav class="site-nav" aria-label="主导航">
-${trustedHtml(siteNav(data.navSections, base, nav, data.navPage === true))}
+${trustedHtml(siteNav(data.navSections, base, nav, frame.navPage === true))}
 </nav>
 </div>
 </header>${
@@ -101,7 +92,7 @@ ${trustedHtml(breadcrumbItems(breadcrumbs, base))}
 </nav>`
   }
 <main id="main" class="wrap" tabindex="-1">
-${trustedHtml(content)}
+${content}
 </main>
 <footer class="site-footer">
 <div class="wrap">

@@ -1,6 +1,6 @@
-// sitemap.xml: every page of the site under its published address, issues and articles with their date.
-// A function rather than a Nunjucks loop: the sitemap lists all 22,000 articles at 1,000 issues, and as a
-// template it was a fifth of the rendering time of `jianbao add` (which writes it again every time).
+// sitemap.xml: every page of the site under its published address, issues and articles with their date;
+// robots.txt, which names it.
+
 import { html } from './html.ts';
 import type { SiteModel } from './model.ts';
 
@@ -20,4 +20,8 @@ export function renderSitemap(model: SiteModel): string {
     '\n</urlset>\n',
   ];
   return lines.join('');
+}
+
+export function renderRobots(model: SiteModel): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${model.settings.url}sitemap.xml\n`;
 }

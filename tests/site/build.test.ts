@@ -7,7 +7,8 @@ import { BulletinError } from '../../src/bulletin/errors.ts';
 import type { Article } from '../../src/bulletin/types.ts';
 import { bundleSearchClient } from '../../src/search/bundle-client.ts';
 import { buildSite } from '../../src/site/build.ts';
-import { BuildError } from '../../src/site/errors.ts';
+import { BuildError, locateTemplateError } from '../../src/site/errors.ts';
+import { type PageData, renderPage } from '../../src/site/pages.ts';
 import { decodeEntities, fileHashes, firstHeading, listFiles, readPage } from '../support/site-files.ts';
 import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
@@ -69,7 +70,14 @@ describe('the site of the real bulletin', () => {
   });
 
   it('writes valid Atom feeds for the site and each section', () => {
-    const site = parseFeed(readFileSync(path.join(out, 'feed.xml'), 'utf8'));
+    const feeds = [
+      'feed.xml',
+      ...expected.sections.map((section) => `sections/${section.slug}/feed.xml`),
+    ].map((file) => readFileSync(path.join(out, file), 'utf8'));
+    // XML allows nothing, not even a blank line, before its declaration; lenient parsers hide that.
+    for (const text of feeds)
+      expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed ')).toBe(true);
+    const site = parseFeed(feeds[0] as string);
     expect(site.title).toBe('电子政务简报');
     expect(site.items).toHaveLength(22);
     expect(site.items[0]?.title).toBe(expectedArticles.at(-1)?.title);
@@ -204,21 +212,29 @@ describe('a failed build', () => {
     // A fresh copy: Eleventy keeps templates it compiled in this process by path.
     const templates = temporaryDirectory('bad-templates');
     cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
-    const issueTemplate = path.join(templates, '_includes/pages/issue.njk');
-    writeFileSync(
-      issueTemplate,
-      readFileSync(issueTemplate, 'utf8').replace(
-        '<h1>{{ issue.title }}</h1>',
-        '<h1>{{ issue.title | noSuchFilter }}</h1>',
-      ),
-    );
+    const issueTemplate = path.join(templates, 'issue.11ty.js');
+    const broken = readFileSync(issueTemplate, 'utf8').replace('this.renderPage(', 'this.noSuchFunction(');
+    writeFileSync(issueTemplate, broken);
+    const line = broken.split('\n').findIndex((text) => text.includes('noSuchFunction')) + 1;
     const failure = await buildSite({ contentDir: CONTENT, outDir: target, templatesDir: templates }).catch(
       (error) => error,
     );
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toBe(
-      `${path.relative(process.cwd(), issueTemplate)}:5: filter not found: noSuchFilter`,
+      `${path.relative(process.cwd(), issueTemplate)}:${line}: this.noSuchFunction is not a function`,
     );
     expect(fileHashes(target)).toEqual(before);
+  });
+
+  it('locates an error thrown by a page function at its source line', () => {
+    const thrown = (() => {
+      try {
+        renderPage('issues', {} as PageData, null as never);
+      } catch (error) {
+        return error;
+      }
+    })();
+    const located = locateTemplateError(thrown);
+    expect(located.message).toMatch(/^src\/site\/issue-page\.ts:\d+: Cannot read properties of null/);
   });
 });

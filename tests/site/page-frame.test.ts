@@ -1,5 +1,6 @@
-// The page frame and the pager, written in TypeScript for speed, escape like Nunjucks.
+// The page frame and the pager escape what they print and mark the current page.
 import { describe, expect, it } from 'vitest';
+import { trustedHtml } from '../../src/site/html.ts';
 import { breadcrumbItems, type FrameData, renderFrame, siteNav } from '../../src/site/page-frame.ts';
 import { renderPager } from '../../src/site/pager.ts';
 
@@ -57,8 +58,8 @@ describe('the whole frame', () => {
     ],
   };
 
-  it("takes title, navigation and breadcrumbs from the page's item, and links its canonical address", () => {
-    const page = renderFrame({ ...data, article }, '<p>正文</p>');
+  it("shows the page's title, navigation and breadcrumbs, and links its canonical address", () => {
+    const page = renderFrame(data, article, trustedHtml('<p>正文</p>'));
     expect(page).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
     expect(page).toContain('<title>大数据 &amp; 政务 · 电子政务简报</title>');
     expect(page).toContain('<meta name="description" content="每周&lt;简报&gt;">');
@@ -70,8 +71,8 @@ describe('the whole frame', () => {
     expect(page).not.toContain('search-script');
   });
 
-  it('lets front matter override the item; no canonical link when canonical is false', () => {
-    const page = renderFrame({ ...data, pageTitle: '找不到页面', canonical: false, nav: 'home' }, '');
+  it('has no canonical link when canonical is false, and no breadcrumbs when the page gives none', () => {
+    const page = renderFrame(data, { title: '找不到页面', canonical: false, nav: 'home' }, trustedHtml(''));
     expect(page).toContain('<title>找不到页面 · 电子政务简报</title>');
     expect(page).not.toContain('rel="canonical"');
     expect(page).not.toContain('class="breadcrumbs');
@@ -79,7 +80,7 @@ describe('the whole frame', () => {
   });
 
   it('inlines the search script before the stylesheet on the search page, with the index stamp', () => {
-    const page = renderFrame({ ...data, searchScript: true, pageTitle: '搜索' }, '');
+    const page = renderFrame(data, { searchScript: true, title: '搜索' }, trustedHtml(''));
     const script = page.indexOf(
       '<script id="search-script" data-index-url="/jb/search/index.json" data-site-root="/jb/" data-shard-count="1024" data-index-stamp="abc">window.x = 1 < 2;</script>',
     );

@@ -1,0 +1,12 @@
+// One page per source outlet (its articles): src/site/source-pages.ts.
+export const data = {
+  pagination: { data: 'model.sources', size: 1, alias: 'source' },
+  // Paginated pages stay out of collections: the listing pages are built from the site model.
+  eleventyExcludeFromCollections: true,
+  // A function: Eleventy would compile a permalink string again for every page.
+  permalink: (data) => `/${data.source.url}index.html`,
+};
+
+export function render(data) {
+  return this.renderPage('sources', data, data.source);
+}

@@ -1,2 +1,0 @@
-// Permalink as a function: Eleventy compiles a string permalink again for every paginated page.
-export default { permalink: (data) => `/${data.source.url}index.html` };
