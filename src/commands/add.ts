@@ -8,7 +8,7 @@ import { parseBulletinBytes, splitFrontMatter } from '../content/bulletin-file.t
 import { type Content, ISSUES_DIR, loadContent } from '../content/load.ts';
 import type { MetaOverrides } from '../content/meta.ts';
 import { storeIssue } from '../content/store-issue.ts';
-import { buildSite } from '../site/build.ts';
+import { buildSite, hasBuildManifest } from '../site/build.ts';
 import { preloadEleventy } from '../site/render-pages.ts';
 import { startSearchThread } from '../site/search-files.ts';
 import { CACHE_DIR } from './build.ts';
@@ -27,7 +27,8 @@ export interface AddCommand {
 export async function runAdd(command: AddCommand, output: Output): Promise<number> {
   const started = performance.now();
   const bytes = await readNewIssue(command.file);
-  preloadEleventy();
+  // Eleventy renders a full build only; an update of a site built before writes its pages itself.
+  if (!(await hasBuildManifest(command.outDir))) preloadEleventy();
   // The search index thread reads the index ahead while the content folder loads (README, Performance);
   // it is stopped whatever happens below.
   const searchThread = startSearchThread(path.resolve(command.outDir), CACHE_DIR);

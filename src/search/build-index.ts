@@ -37,6 +37,11 @@ export interface WriteSearchIndexOptions {
   inputs?: IndexInputs;
   /** Shard files read ahead of the documents (readAheadForAppend). */
   readAhead?: ReadAhead;
+  /**
+   * When documents may lack their paragraphs (the index thread is sent only the newest ones' text): makes
+   * sure docs[from…] have them, before the plan reads them.
+   */
+  paragraphsFrom?: (from: number) => Promise<void>;
 }
 
 /** Index files read before they were needed: path relative to search/ → bytes and content hash. */
@@ -135,13 +140,17 @@ export async function planSearchIndex(
   const reusable = cache ? await reusableDocuments(cache, fingerprints, layout, searchDir) : 0;
   if (cache && reusable > 0) {
     try {
+      await options.paragraphsFrom?.(Math.floor(reusable / cache.layout.chunkSize) * cache.layout.chunkSize);
       const appended = await appendedFiles(docs, reusable, cache, searchDir, options.readAhead);
       build = { ...appended, reused: reusable };
     } catch (error) {
       if (!(error instanceof StaleIndexError)) throw error;
     }
   }
-  build ??= { files: fullFiles(docs, layout), known: new Map(), reused: 0 };
+  if (!build) {
+    await options.paragraphsFrom?.(0);
+    build = { files: fullFiles(docs, layout), known: new Map(), reused: 0 };
+  }
 
   // Hashes of every file: the unchanged ones from the cache, the others from their bytes.
   const hashes: FileHashes = new Map(build.known);
@@ -151,7 +160,7 @@ export async function planSearchIndex(
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
 
   const planned = build;
-  const { cacheDir } = options; // not the options: they hold the files read ahead
+  const { cacheDir } = options; // not the options: they hold the files read ahead and the documents
   return {
     stamp,
     shardCount: layout.shardCount,

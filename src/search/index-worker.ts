@@ -1,9 +1,16 @@
 // Entry point of the thread that builds the search index (see index-thread.ts): started before its
 // documents are known, it reads ahead the shards an append will read (when asked); sent the documents, it
-// says the index's stamp, plans the index, says so, and writes it when told to.
+// says the index's stamp, plans the index (asking for paragraphs it was not sent), says so, and writes it
+// when told to.
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexInputs, planSearchIndex, type ReadAhead, readAheadForAppend } from './build-index.ts';
-import type { IndexThreadMessage, IndexThreadOrder, IndexThreadStart } from './index-thread.ts';
+import type {
+  IndexThreadMessage,
+  IndexThreadOrder,
+  IndexThreadStart,
+  ThreadDocument,
+} from './index-thread.ts';
+import type { SearchDocument } from './types.ts';
 
 const { outDir, options, readAhead } = workerData as IndexThreadStart;
 const port = parentPort;
@@ -16,35 +23,52 @@ const readingAhead: Promise<ReadAhead | undefined> =
     ? readAheadForAppend(outDir, options.cacheDir).catch(() => undefined)
     : Promise.resolve(undefined);
 
-const unexpected = (order: IndexThreadOrder) =>
-  send({ type: 'failed', error: { message: `search index thread: unexpected order ${order.type}` } });
-
-port.once('message', async (order: IndexThreadOrder) => {
-  if (order.type !== 'plan') return unexpected(order);
-  try {
-    const { docs, layout } = order;
-    const inputs = await indexInputs(docs, layout);
-    send({ type: 'stamped', stamp: inputs.stamp });
-    const planned = await planSearchIndex(docs, outDir, {
-      ...options,
-      layout,
-      inputs,
-      readAhead: await readingAhead,
-    });
-    port.once('message', async (next: IndexThreadOrder) => {
-      if (next.type !== 'write') return unexpected(next);
-      try {
-        send({ type: 'written', result: await planned.write() });
-      } catch (error) {
-        send({ type: 'failed', error: describe(error) });
-      }
-    });
-    send({ type: 'planned' });
-  } catch (error) {
-    send({ type: 'failed', error: describe(error) });
-  }
+/** The orders in the sequence they must come in: plan, paragraphs (only when asked for), write. */
+const orders: IndexThreadOrder[] = [];
+let waiting: ((order: IndexThreadOrder) => void) | null = null;
+port.on('message', (order: IndexThreadOrder) => {
+  if (waiting) {
+    const resolve = waiting;
+    waiting = null;
+    resolve(order);
+  } else orders.push(order);
 });
 
-function describe(error: unknown): { message: string; stack?: string } {
-  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+async function next<Type extends IndexThreadOrder['type']>(type: Type) {
+  const order = orders.shift() ?? (await new Promise<IndexThreadOrder>((resolve) => (waiting = resolve)));
+  if (order.type !== type) throw new Error(`search index thread: unexpected order ${order.type}`);
+  return order as Extract<IndexThreadOrder, { type: Type }>;
+}
+
+try {
+  const { docs, layout } = await next('plan');
+  const inputs = await indexInputs(docs as SearchDocument[], layout);
+  send({ type: 'stamped', stamp: inputs.stamp });
+  const planned = await planSearchIndex(docs as SearchDocument[], outDir, {
+    ...options,
+    layout,
+    inputs,
+    readAhead: await readingAhead,
+    paragraphsFrom: (from) => withParagraphs(docs, from),
+  });
+  send({ type: 'planned' });
+  await next('write');
+  send({ type: 'written', result: await planned.write() });
+} catch (error) {
+  send({
+    type: 'failed',
+    error:
+      error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
+  });
+}
+
+/** Makes sure docs[from…] have their paragraphs, asking the main thread for those it did not send. */
+async function withParagraphs(docs: ThreadDocument[], from: number): Promise<void> {
+  const missing = docs.findIndex((doc, i) => i >= from && doc.paragraphs === undefined);
+  if (missing === -1) return;
+  send({ type: 'paragraphs-wanted', from: missing });
+  const { paragraphs } = await next('paragraphs');
+  paragraphs.forEach((list, i) => {
+    (docs[missing + i] as ThreadDocument).paragraphs = list;
+  });
 }

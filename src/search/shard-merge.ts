@@ -21,15 +21,18 @@ export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
   if (shard === EMPTY_SHARD) return encodeShard(part.keys, part.docs, part.positions);
   const old = readShardDirectory(shard.grams);
   const oldCount = old.keys.length;
-  const keys: number[] = [];
+  const capacity = oldCount + part.keys.length;
+  const keys = new Float64Array(capacity);
+  // Offsets of the merged lists, which lie back to back: list k is [offsets[k], offsets[k + 1]).
+  const docsOffsets = new Int32Array(capacity + 1);
+  const positionsOffsets = new Int32Array(capacity + 1);
+  let count = 0;
   const docs = new ByteWriter(shard.grams.length + part.docs.bytes.length + 16);
   const positions = new ByteWriter(shard.positions.length + part.positions.bytes.length + 16);
-  const docsEnds: number[] = [];
-  const positionsEnds: number[] = [];
   const endEntry = (key: number): void => {
-    keys.push(key);
-    docsEnds.push(docs.length);
-    positionsEnds.push(positions.length);
+    keys[count++] = key;
+    docsOffsets[count] = docs.length;
+    positionsOffsets[count] = positions.length;
   };
   // Old grams not yet copied: [blockStart, i); their lists are contiguous, so one copy each.
   let blockStart = 0;
@@ -40,9 +43,9 @@ export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
     docs.writeBytes(shard.grams.subarray(old.docsStart[blockStart], old.docsEnd[end - 1]));
     positions.writeBytes(shard.positions.subarray(old.positionsStart[blockStart], old.positionsEnd[end - 1]));
     for (let k = blockStart; k < end; k++) {
-      keys.push(old.keys[k] as number);
-      docsEnds.push((old.docsEnd[k] as number) + docsAt);
-      positionsEnds.push((old.positionsEnd[k] as number) + positionsAt);
+      keys[count++] = old.keys[k] as number;
+      docsOffsets[count] = (old.docsEnd[k] as number) + docsAt;
+      positionsOffsets[count] = (old.positionsEnd[k] as number) + positionsAt;
     }
   };
   let i = 0;
@@ -72,10 +75,14 @@ export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
     endEntry(key);
   }
   copyBlock(oldCount);
-  const starts = (ends: number[]) => ends.map((_, k) => (k === 0 ? 0 : (ends[k - 1] as number)));
+  const lists = (bytes: Uint8Array, offsets: Int32Array) => ({
+    bytes,
+    starts: offsets.subarray(0, count),
+    ends: offsets.subarray(1, count + 1),
+  });
   return encodeShard(
-    keys,
-    { bytes: docs.view(), starts: starts(docsEnds), ends: docsEnds },
-    { bytes: positions.view(), starts: starts(positionsEnds), ends: positionsEnds },
+    keys.subarray(0, count),
+    lists(docs.view(), docsOffsets),
+    lists(positions.view(), positionsOffsets),
   );
 }

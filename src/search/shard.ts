@@ -45,6 +45,14 @@ export function encodeShard(
 
 function copyLists(lists: ListRanges, count: number, to: Uint8Array, at: number): void {
   const { bytes, starts, ends } = lists;
+  if (count === 0) return;
+  // Lists already back to back (a merge writes them so) are copied at once.
+  let contiguous = true;
+  for (let i = 1; i < count && contiguous; i++) contiguous = starts[i] === ends[i - 1];
+  if (contiguous) {
+    to.set(bytes.subarray(starts[0], ends[count - 1]), at);
+    return;
+  }
   let offset = at;
   for (let i = 0; i < count; i++) {
     const start = starts[i] as number;

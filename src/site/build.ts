@@ -6,7 +6,6 @@ import { type Content, loadContent } from '../content/load.ts';
 import type { IndexInThread, IndexThread } from '../search/index-thread.ts';
 import { applyUpdate, readManifest, type UpdateCounts } from './apply-update.ts';
 import { TEMPLATES_DIR } from './eleventy.config.ts';
-import { locateTemplateError } from './errors.ts';
 import {
   type BuildManifest,
   changedPages,
@@ -100,7 +99,7 @@ async function buildAside(
     // The index is built in another thread while this one renders the pages; the thread sends the
     // stamp the search page carries before it plans. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-    index = await planSearch(model, staging, options.cacheDir);
+    index = await planSearch(model, staging, { cacheDir: options.cacheDir });
     const all = selectAllPages(model);
     const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all) };
     const search = searchPageData(index, script);
@@ -136,24 +135,20 @@ async function updateSite(
 ): Promise<Built> {
   const progress = options.progress ?? (() => {});
   progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-  const index = await planSearch(model, outDir, options.cacheDir, options.searchThread);
+  const newFrom = model.articles.findIndex((article) => !(article.issue.url in previous.issues));
+  const index = await planSearch(model, outDir, {
+    cacheDir: options.cacheDir,
+    started: options.searchThread,
+    newFrom: newFrom === -1 ? model.articles.length : newFrom,
+  });
   try {
     progress('comparing pages with the last build');
     const all = selectAllPages(model);
     const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all, previous) };
     const render = changedPages(all, manifest, previous);
-    const search = await searchPageData(index, script);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
-    const files = renderOrLocate(() =>
-      renderSelection(render, {
-        site: model.settings,
-        base: pathPrefix,
-        navSections: model.sections,
-        model,
-        about,
-        search,
-      }),
-    );
+    const site = { site: model.settings, base: pathPrefix, navSections: model.sections, model, about };
+    const files = await renderSelection(render, site, searchPageData(index, script));
     // The index before the pages: a page older than its index still finds exactly the truth (the
     // client loads the files the index names), while a new search page before its index would have
     // readers fetch the new stamp's names and get the old files, which a cache could then keep.
@@ -174,12 +169,12 @@ async function updateSite(
   }
 }
 
-function renderOrLocate<T>(render: () => T): T {
-  try {
-    return render();
-  } catch (error) {
-    throw locateTemplateError(error);
-  }
+/** Whether outDir holds a site that a build left its manifest in (an update may then be possible). */
+export async function hasBuildManifest(outDir: string): Promise<boolean> {
+  return stat(path.join(outDir, MANIFEST_FILE)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** "/" stays; "bulletin" and "/bulletin" become "/bulletin/". */

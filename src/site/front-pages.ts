@@ -101,7 +101,7 @@ export function renderSearchPage(data: PageData): string {
       title: '搜索',
       nav: 'search',
       navPage: true,
-      searchScript: true,
+      search: data.search,
       breadcrumbs: [{ url: 'search/', title: '搜索' }],
     },
     content,

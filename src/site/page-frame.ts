@@ -28,7 +28,6 @@ export interface FrameData {
   navSections: readonly NavSection[];
   /** The page's own root-relative URL ("/archive/"), for its canonical link. */
   page: { url: string };
-  search: Pick<SearchPageData, 'script' | 'shardCount' | 'stamp'>;
 }
 
 /** What each page tells the frame about itself. */
@@ -43,12 +42,13 @@ export interface PageFrame {
   breadcrumbs?: readonly Crumb[];
   /** No canonical link (the 404 page, served at any address). */
   canonical?: false;
-  /** The search page inlines the search script. */
-  searchScript?: boolean;
+  /** The search page inlines the search script, with where and which index it loads. */
+  search?: SearchPageData;
 }
 
 export function renderFrame(data: FrameData, frame: PageFrame, content: Html): string {
-  const { site, base, search } = data;
+  const { site, base } = data;
+  const { search } = frame;
   const { title: pageTitle, nav = '', breadcrumbs } = frame;
   const canonical = frame.canonical === false ? false : data.page.url.slice(1);
   return html`<!doctype html>
@@ -60,7 +60,7 @@ export function renderFrame(data: FrameData, frame: PageFrame, content: Html): s
 <meta name="description" content="${frame.description || site.description}">
 <meta name="color-scheme" content="light dark">${
     // Before the stylesheet, which would hold it back: the search starts loading while the page is laid out.
-    frame.searchScript &&
+    search &&
     html`
 <script id="search-script" data-index-url="${base}search/index.json" data-site-root="${base}" data-shard-count="${search.shardCount}" data-index-stamp="${search.stamp}">${trustedHtml(search.script)}</script>`
   }

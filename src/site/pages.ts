@@ -5,6 +5,7 @@
 
 import type { SiteSettings } from '../content/config.ts';
 import { renderArticlePage } from './article-page.ts';
+import { locateTemplateError } from './errors.ts';
 import { renderSectionFeed, renderSiteFeed } from './feeds.ts';
 import {
   renderAboutPage,
@@ -53,13 +54,15 @@ export function renderPage<Kind extends PageKind>(
   return PAGINATED[kind](data, item);
 }
 
+const SEARCH_URL = 'search/';
+
 /** The pages that are one of a kind, by site-relative URL; every build writes all of them. */
 export const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => string }[] = [
   { url: '', render: renderHomePage },
   { url: 'archive/', render: renderArchivePage },
   { url: 'sections/', render: renderSectionsPage },
   { url: 'sources/', render: renderSourcesPage },
-  { url: 'search/', render: renderSearchPage },
+  { url: SEARCH_URL, render: renderSearchPage },
   { url: 'about/', render: renderAboutPage },
   { url: '404.html', render: renderNotFoundPage },
   { url: 'feed.xml', render: renderSiteFeed },
@@ -75,15 +78,43 @@ export function pageFile(url: string): string {
 /**
  * The selected pages and all single pages, file by file, without Eleventy: an update writes a few dozen
  * pages, and Eleventy's import and start (~0.7 s) would be most of `jianbao add` (README, Performance).
+ * The search page comes last, once the index thread has said its stamp; the others do not wait for it.
+ * A page that fails is reported at the line of the page function that failed.
  */
-export function renderSelection(selection: PageSelection, site: Omit<PageData, 'page'>): Map<string, string> {
+export async function renderSelection(
+  selection: PageSelection,
+  site: Omit<PageData, 'page' | 'search'>,
+  search: Promise<SearchPageData>,
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const dataFor = (url: string): PageData => ({ ...site, page: { url: `/${url}` } });
+  const write = (url: string, render: () => string) => {
+    try {
+      files.set(pageFile(url), render());
+    } catch (error) {
+      throw locateTemplateError(error);
+    }
+  };
+  const dataFor = (url: string, searchData: SearchPageData | null): PageData => ({
+    ...site,
+    page: { url: `/${url}` },
+    get search(): SearchPageData {
+      if (!searchData)
+        throw new Error(`the page ${url} reads the search data only the search page waits for`);
+      return searchData;
+    },
+  });
   for (const kind of Object.keys(PAGINATED) as PageKind[]) {
     for (const item of selection[kind]) {
-      files.set(pageFile(item.url), renderPage(kind, dataFor(item.url), item as never));
+      write(item.url, () => renderPage(kind, dataFor(item.url, null), item as never));
     }
   }
-  for (const page of SINGLE_PAGES) files.set(pageFile(page.url), page.render(dataFor(page.url)));
+  const searchPage = SINGLE_PAGES.find((page) => page.url === SEARCH_URL);
+  for (const page of SINGLE_PAGES) {
+    if (page !== searchPage) write(page.url, () => page.render(dataFor(page.url, null)));
+  }
+  if (searchPage) {
+    const searchData = await search;
+    write(SEARCH_URL, () => searchPage.render(dataFor(SEARCH_URL, searchData)));
+  }
   return files;
 }

@@ -62,11 +62,20 @@ export function startSearchThread(outDir: string, cacheDir?: string): IndexThrea
 /**
  * The index for outDir, built in a worker thread while the pages render: `started` (for outDir, stopped
  * by whoever started it), or a thread of its own. Written by its write(), or dropped by abandon() when
- * the build fails.
+ * the build fails. The articles from `newFrom` on are the ones the last build did not have: the thread
+ * is sent their text, and asks for the others' only if it needs them (IndexThread.plan).
  */
-export async function planSearch(model: SiteModel, outDir: string, cacheDir?: string, started?: IndexThread) {
+export async function planSearch(
+  model: SiteModel,
+  outDir: string,
+  options: { cacheDir?: string; started?: IndexThread; newFrom?: number } = {},
+) {
   const docs = searchDocuments(model);
+  const { started, newFrom } = options;
   return started
-    ? started.plan(docs)
-    : planSearchIndexInThread(docs, outDir, { cacheDir: searchCacheDir(cacheDir) });
+    ? started.plan(docs, undefined, newFrom)
+    : planSearchIndexInThread(docs, outDir, {
+        cacheDir: searchCacheDir(options.cacheDir),
+        paragraphsFrom: newFrom,
+      });
 }

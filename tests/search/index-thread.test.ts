@@ -21,6 +21,22 @@ afterAll(async () => {
 
 const docs = [...realBulletinDocuments(), ...corpusDocuments(generateCorpus({ issues: 2, seed: 3 }))];
 
+/** The documents, each noting in `read` when its paragraphs are read (to be sent to the thread). */
+function countingTextReads(list: typeof docs) {
+  const read = new Set<number>();
+  const counted = list.map((doc, i) => {
+    const { paragraphs, ...rest } = doc;
+    return Object.defineProperty(rest, 'paragraphs', {
+      enumerable: true,
+      get: () => {
+        read.add(i);
+        return paragraphs;
+      },
+    }) as typeof doc;
+  });
+  return { counted, read };
+}
+
 describe('the search index in a worker thread', () => {
   test('writes the same files as in the calling thread, once told to, under the stamp it gave first', async () => {
     const [inThread, here] = [join(work, 'thread'), join(work, 'here')];
@@ -50,6 +66,34 @@ describe('the search index in a worker thread', () => {
     expect(result.reused).toBe(firstIssues.length);
     expect(fileHashes(outDir)).toEqual(fileHashes(fresh));
     await thread.abandon(); // stopped already by write(): stopping again is harmless
+  });
+
+  test('is sent the text of the new documents only, and asks for the rest when it must build in full', async () => {
+    const withKeys = docs.map((doc, i) => ({ ...doc, textKey: `key-${i}` }));
+    const [outDir, fresh, cacheDir] = [
+      join(work, 'lean'),
+      join(work, 'lean-fresh'),
+      join(work, 'lean-cache'),
+    ];
+    const firstCount = withKeys.length - 5;
+    await writeSearchIndex(withKeys.slice(0, firstCount), outDir, { cacheDir });
+    await writeSearchIndex(withKeys, fresh);
+    const { counted, read } = countingTextReads(withKeys);
+
+    const appending = startIndexThread(outDir, { cacheDir }, true);
+    expect((await (await appending.plan(counted, undefined, firstCount)).write()).reused).toBe(firstCount);
+    expect(fileHashes(outDir)).toEqual(fileHashes(fresh));
+    // The new documents, and those sharing their documents file: the file is written again.
+    const chunkSize = layoutFor(withKeys.length).chunkSize;
+    expect(Math.min(...read)).toBe(Math.floor(firstCount / chunkSize) * chunkSize);
+
+    read.clear();
+    const building = await planSearchIndexInThread(counted, join(work, 'lean-full'), {
+      paragraphsFrom: firstCount,
+    });
+    expect((await building.write()).reused).toBe(0);
+    expect(fileHashes(join(work, 'lean-full'))).toEqual(fileHashes(fresh));
+    expect(read.size).toBe(withKeys.length);
   });
 
   test('abandoned before its documents arrive (reading ahead), ends, and writes nothing', async () => {

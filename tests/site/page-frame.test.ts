@@ -47,7 +47,6 @@ describe('the whole frame', () => {
     base: '/jb/',
     navSections: sections,
     page: { url: '/issues/2014-08-14/3/' },
-    search: { script: 'window.x = 1 < 2;', shardCount: 1024, stamp: 'abc' },
   };
   const article = {
     title: '大数据 & 政务',
@@ -80,7 +79,8 @@ describe('the whole frame', () => {
   });
 
   it('inlines the search script before the stylesheet on the search page, with the index stamp', () => {
-    const page = renderFrame(data, { searchScript: true, title: '搜索' }, trustedHtml(''));
+    const search = { script: 'window.x = 1 < 2;', shardCount: 1024, stamp: 'abc' };
+    const page = renderFrame(data, { search, title: '搜索' }, trustedHtml(''));
     const script = page.indexOf(
       '<script id="search-script" data-index-url="/jb/search/index.json" data-site-root="/jb/" data-shard-count="1024" data-index-stamp="abc">window.x = 1 < 2;</script>',
     );
