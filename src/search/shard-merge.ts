@@ -5,13 +5,35 @@
 // shard list's last document. Positions never depend on other documents and are copied as they are.
 
 import { lastDocId } from './postings.ts';
-import { encodeShard, readShardDirectory } from './shard.ts';
+import { encodeShard, readShardDirectory, type ShardDirectory } from './shard.ts';
 import type { ShardPart } from './shard-parts.ts';
 import { ByteReader, ByteWriter } from './varint.ts';
 
 export interface ShardFiles {
   grams: Uint8Array;
   positions: Uint8Array;
+  /** mergeDirectory(grams), when it was read ahead of the merge. */
+  directory?: MergeDirectory;
+}
+
+/** Where each gram's lists are in a shard, and the last document of each docs list. */
+export interface MergeDirectory extends ShardDirectory {
+  lastDocs: Int32Array;
+}
+
+/**
+ * What a merge needs to know of a shard, found ahead of it (the index thread reads the shards while
+ * `add` loads the content folder): finding the last documents reads every list of the grams a new issue
+ * touches, a fifth of an append's time.
+ */
+export function mergeDirectory(grams: Uint8Array): MergeDirectory {
+  const directory = readShardDirectory(grams);
+  const count = directory.keys.length;
+  const lastDocs = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    lastDocs[i] = lastDocId(grams, directory.docsStart[i] as number, directory.docsEnd[i] as number);
+  }
+  return { ...directory, lastDocs };
 }
 
 const NO_LISTS = { bytes: new Uint8Array(0), starts: [], ends: [] };
@@ -19,7 +41,7 @@ export const EMPTY_SHARD: ShardFiles = encodeShard([], NO_LISTS, NO_LISTS);
 
 export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
   if (shard === EMPTY_SHARD) return encodeShard(part.keys, part.docs, part.positions);
-  const old = readShardDirectory(shard.grams);
+  const old = shard.directory ?? readShardDirectory(shard.grams);
   const oldCount = old.keys.length;
   const capacity = oldCount + part.keys.length;
   const keys = new Float64Array(capacity);
@@ -60,7 +82,9 @@ export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
       const end = old.docsEnd[i] as number;
       docs.writeBytes(shard.grams.subarray(start, end));
       positions.writeBytes(shard.positions.subarray(old.positionsStart[i], old.positionsEnd[i]));
-      const lastDoc = lastDocId(shard.grams, start, end);
+      const lastDoc = shard.directory
+        ? (shard.directory.lastDocs[i] as number)
+        : lastDocId(shard.grams, start, end);
       const reader = new ByteReader(part.docs.bytes, from, to);
       const head = reader.readVarint();
       const doc = Math.floor(head / 2);
