@@ -126,7 +126,7 @@ function parseNewIssue(bytes: Buffer, command: AddCommand, existing: Content): B
 function withIssue(content: Content, bulletin: Bulletin): Content {
   const others = content.bulletins.filter((other) => other.meta.date !== bulletin.meta.date);
   const bulletins = [...others, bulletin].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
-  return { config: content.config, bulletins };
+  return { ...content, bulletins };
 }
 
 function summary(bulletin: Bulletin): string {

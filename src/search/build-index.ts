@@ -437,7 +437,7 @@ async function stampFor(documentsHash: string, layout: IndexLayout): Promise<str
 let builderSource: Promise<string> | undefined;
 
 /** The index builder's code (src/search/*.ts): a change to it may change the files for the same input. */
-function builderSourceHash(): Promise<string> {
+export function builderSourceHash(): Promise<string> {
   builderSource ??= hashFiles([join(PACKAGE_ROOT, 'src', 'search')], (file) => file.endsWith('.ts'));
   return builderSource;
 }

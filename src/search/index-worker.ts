@@ -3,7 +3,13 @@
 // says the index's stamp, plans the index (asking for paragraphs it was not sent), says so, and writes it
 // when told to.
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexInputs, planSearchIndex, type ReadAhead, readAheadForAppend } from './build-index.ts';
+import {
+  builderSourceHash,
+  indexInputs,
+  planSearchIndex,
+  type ReadAhead,
+  readAheadForAppend,
+} from './build-index.ts';
 import type {
   IndexThreadMessage,
   IndexThreadOrder,
@@ -17,6 +23,8 @@ const port = parentPort;
 if (!port) throw new Error('index-worker.ts runs as a worker thread');
 const send = (message: IndexThreadMessage) => port.postMessage(message);
 
+// Hashed while the documents are still being prepared: the stamp is made of it.
+builderSourceHash().catch(() => {}); // a failure surfaces when the stamp is computed
 // A failed read-ahead only means the plan reads the files itself.
 const readingAhead: Promise<ReadAhead | undefined> =
   readAhead && options.cacheDir

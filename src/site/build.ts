@@ -67,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
-  const site = { model, pathPrefix, about, script, global };
+  const site = { model, pathPrefix, about, script, global, saveCache: content.saveCache };
   const built =
     previous !== null && previous.global === global
       ? await updateSite(site, previous, outDir, options)
@@ -81,13 +81,15 @@ interface SiteInputs {
   about: string | null;
   script: Promise<string>;
   global: string;
+  /** Content.saveCache: called once the pages are rendered, while the index is being finished. */
+  saveCache?: () => Promise<void>;
 }
 
 type Built = Omit<BuildResult, 'model' | 'issues' | 'articles'>;
 
 /** Every page by Eleventy, into a folder beside outDir that then replaces it. */
 async function buildAside(
-  { model, pathPrefix, about, script, global }: SiteInputs,
+  { model, pathPrefix, about, script, global, saveCache }: SiteInputs,
   outDir: string,
   templatesDir: string,
   options: BuildOptions,
@@ -106,6 +108,7 @@ async function buildAside(
     search.catch(() => {}); // awaited by the rendering, which reports a failure
     progress(`rendering ${countPages(all)} pages`);
     const pagesRendered = await renderPages(staging, { model, pathPrefix, about, search }, templatesDir);
+    await saveCache?.();
     progress('writing the search index');
     const written = (await index.write()).written;
     await writeManifest(staging, manifest);
@@ -128,7 +131,7 @@ async function buildAside(
  * fingerprint is equal), written by src/site/pages.ts without Eleventy, file by file into outDir.
  */
 async function updateSite(
-  { model, pathPrefix, about, script, global }: SiteInputs,
+  { model, pathPrefix, about, script, global, saveCache }: SiteInputs,
   previous: BuildManifest,
   outDir: string,
   options: BuildOptions,
@@ -149,6 +152,7 @@ async function updateSite(
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const site = { site: model.settings, base: pathPrefix, navSections: model.sections, model, about };
     const files = await renderSelection(render, site, searchPageData(index, script));
+    await saveCache?.();
     // The index before the pages: a page older than its index still finds exactly the truth (the
     // client loads the files the index names), while a new search page before its index would have
     // readers fetch the new stamp's names and get the old files, which a cache could then keep.
