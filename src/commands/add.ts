@@ -9,6 +9,8 @@ import { type Content, ISSUES_DIR, loadContent } from '../content/load.ts';
 import type { MetaOverrides } from '../content/meta.ts';
 import { storeIssue } from '../content/store-issue.ts';
 import { buildSite, hasBuildManifest } from '../site/build.ts';
+import { TEMPLATES_DIR } from '../site/eleventy.config.ts';
+import { siteCodeHash } from '../site/fingerprints.ts';
 import { preloadEleventy } from '../site/render-pages.ts';
 import { startSearchThread } from '../site/search-files.ts';
 import { CACHE_DIR } from './build.ts';
@@ -32,6 +34,7 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
   // The search index thread reads the index ahead while the content folder loads (README, Performance);
   // it is stopped whatever happens below.
   const searchThread = startSearchThread(path.resolve(command.outDir), CACHE_DIR);
+  siteCodeHash(TEMPLATES_DIR); // read while the content folder loads
   try {
     const progress = progressReporter(output);
     progress.step('reading the content folder');

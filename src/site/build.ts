@@ -14,8 +14,9 @@ import {
   MANIFEST_FILE,
   pageFingerprints,
   pagesGone,
+  siteCodeHash,
 } from './fingerprints.ts';
-import { buildSiteModel, type SiteModel } from './model.ts';
+import { type ArticlePage, buildSiteModel, readingOrder, type SiteModel } from './model.ts';
 import { renderSelection } from './pages.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
 import { planSearch, searchPageData, searchScript } from './search-files.ts';
@@ -55,6 +56,8 @@ export interface BuildResult extends UpdateCounts {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => {});
   const outDir = path.resolve(options.outDir);
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  siteCodeHash(templatesDir);
   const previous = options.incremental ? await readManifest(outDir) : null;
   // Eleventy (~0.4 s to import) is needed for a full build only: an update writes its pages itself.
   if (previous === null) preloadEleventy();
@@ -62,17 +65,43 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   progress('reading bulletins');
   const content = options.content ?? (await loadContent(options.contentDir, { cacheDir: options.cacheDir }));
   progress('shaping pages');
-  const model = buildSiteModel(content.bulletins, content.config.site);
+  const reading = readingOrder(content.bulletins);
+  // An update's index is started at once, before the rest of the model is shaped: the search index
+  // thread is the longest part of `add`. Should the build turn out to be a full one, that plan is dropped.
+  const updateIndex = previous && planUpdateIndex(reading.articles, previous, outDir, options);
+  updateIndex?.catch(() => {}); // awaited below, or dropped
+  const model = buildSiteModel(content.bulletins, content.config.site, reading);
   const about = await readOptional(path.join(options.contentDir, 'about.md'));
   const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
-  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
   const site = { model, pathPrefix, about, script, global, saveCache: content.saveCache };
-  const built =
-    previous !== null && previous.global === global
-      ? await updateSite(site, previous, outDir, options)
-      : await buildAside(site, outDir, templatesDir, options);
+  let built: Built;
+  if (updateIndex && previous?.global === global) {
+    built = await updateSite(site, previous, outDir, await updateIndex, options);
+  } else {
+    await updateIndex?.then((index) => index.abandon()).catch(() => {});
+    built = await buildAside(site, outDir, templatesDir, options);
+  }
   return { model, ...built, issues: model.issues.length, articles: model.articles.length };
+}
+
+/**
+ * Plans outDir's index for an update: in the thread `add` started (which read the index ahead), or in
+ * one of its own. The articles of issues the last build did not have are sent with their text.
+ */
+function planUpdateIndex(
+  articles: readonly ArticlePage[],
+  previous: BuildManifest,
+  outDir: string,
+  options: BuildOptions,
+): Promise<IndexInThread> {
+  options.progress?.(`indexing ${articles.length} articles for search (in a worker thread)`);
+  const newFrom = articles.findIndex((article) => !(article.issue.url in previous.issues));
+  return planSearch(articles, outDir, {
+    cacheDir: options.cacheDir,
+    started: options.searchThread,
+    newFrom: newFrom === -1 ? articles.length : newFrom,
+  });
 }
 
 interface SiteInputs {
@@ -101,7 +130,7 @@ async function buildAside(
     // The index is built in another thread while this one renders the pages; the thread sends the
     // stamp the search page carries before it plans. It is written after the pages render.
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-    index = await planSearch(model, staging, { cacheDir: options.cacheDir });
+    index = await planSearch(model.articles, staging, { cacheDir: options.cacheDir });
     const all = selectAllPages(model);
     const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all) };
     const search = searchPageData(index, script);
@@ -134,16 +163,10 @@ async function updateSite(
   { model, pathPrefix, about, script, global, saveCache }: SiteInputs,
   previous: BuildManifest,
   outDir: string,
+  index: IndexInThread,
   options: BuildOptions,
 ): Promise<Built> {
   const progress = options.progress ?? (() => {});
-  progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
-  const newFrom = model.articles.findIndex((article) => !(article.issue.url in previous.issues));
-  const index = await planSearch(model, outDir, {
-    cacheDir: options.cacheDir,
-    started: options.searchThread,
-    newFrom: newFrom === -1 ? model.articles.length : newFrom,
-  });
   try {
     progress('comparing pages with the last build');
     const all = selectAllPages(model);

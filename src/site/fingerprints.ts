@@ -197,17 +197,32 @@ export interface GlobalInputs {
   templatesDir: string;
 }
 
-/** Hash of what every page depends on; when it changes, every page is rendered again. */
-export async function globalFingerprint(inputs: GlobalInputs): Promise<string> {
-  const digest = createHash('sha1').update(
-    await hashFiles([
-      inputs.templatesDir,
+const codeHashes = new Map<string, Promise<string>>();
+
+/**
+ * The hash of the code and assets the pages are made with, once per process (the code cannot change
+ * under a running one; `serve` needs a restart after an edit, README). Started early by a command, so
+ * that reading the files overlaps its other work.
+ */
+export function siteCodeHash(templatesDir: string): Promise<string> {
+  let code = codeHashes.get(templatesDir);
+  if (!code) {
+    code = hashFiles([
+      templatesDir,
       path.join(PACKAGE_ROOT, 'public'),
       path.join(PACKAGE_ROOT, 'src/site'),
       path.join(PACKAGE_ROOT, 'src/search'),
       path.join(PACKAGE_ROOT, 'src/client'),
-    ]),
-  );
+    ]);
+    code.catch(() => {}); // awaited by globalFingerprint, which reports a failure
+    codeHashes.set(templatesDir, code);
+  }
+  return code;
+}
+
+/** Hash of what every page depends on; when it changes, every page is rendered again. */
+export async function globalFingerprint(inputs: GlobalInputs): Promise<string> {
+  const digest = createHash('sha1').update(await siteCodeHash(inputs.templatesDir));
   const { settings, sections } = inputs.model;
   digest.update(
     JSON.stringify([

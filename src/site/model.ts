@@ -124,12 +124,32 @@ const ARCHIVE: Link = { url: 'archive/', title: '往期' };
 const SECTIONS: Link = { url: 'sections/', title: '栏目' };
 const SOURCES: Link = { url: 'sources/', title: '信息来源' };
 
-/** Builds the site from bulletins ordered oldest first (as loadContent returns them). */
-export function buildSiteModel(bulletins: readonly Bulletin[], settings: SiteSettings): SiteModel {
+/** The issues and articles in reading order, linked to their neighbours: the first part of the model. */
+export interface ReadingOrder {
+  /** Oldest first. */
+  issues: IssuePage[];
+  articles: ArticlePage[];
+}
+
+/**
+ * The first part of the model, on its own so that the search index can be sent its documents before
+ * the rest is shaped (`add`); every field an article's search document reads is set here.
+ */
+export function readingOrder(bulletins: readonly Bulletin[]): ReadingOrder {
   const articles: ArticlePage[] = [];
-  const issuesOldestFirst = bulletins.map((bulletin) => issuePage(bulletin, articles));
-  linkNeighbours(issuesOldestFirst);
+  const issues = bulletins.map((bulletin) => issuePage(bulletin, articles));
+  linkNeighbours(issues);
   linkNeighbours(articles);
+  return { issues, articles };
+}
+
+/** Builds the site from bulletins ordered oldest first (as loadContent returns them). */
+export function buildSiteModel(
+  bulletins: readonly Bulletin[],
+  settings: SiteSettings,
+  reading: ReadingOrder = readingOrder(bulletins),
+): SiteModel {
+  const { issues: issuesOldestFirst, articles } = reading;
   const sections = sectionPages(bulletins, articles);
   const issues = [...issuesOldestFirst].reverse();
   return {

@@ -8,7 +8,7 @@ import {
   startIndexThread,
 } from '../search/index-thread.ts';
 import type { SearchDocument } from '../search/types.ts';
-import type { SiteModel } from './model.ts';
+import type { ArticlePage } from './model.ts';
 
 export interface SearchPageData {
   /** The browser script, bundled, for the page to inline (one request fewer before the first query). */
@@ -23,8 +23,8 @@ export interface SearchPageData {
 }
 
 /** Articles in reading order (oldest issue first), as the index builder wants them: a new issue appends. */
-export function searchDocuments(model: SiteModel): SearchDocument[] {
-  return model.articles.map((article) => ({
+export function searchDocuments(articles: readonly ArticlePage[]): SearchDocument[] {
+  return articles.map((article) => ({
     url: article.url,
     title: article.title,
     paragraphs: article.paragraphs,
@@ -66,11 +66,11 @@ export function startSearchThread(outDir: string, cacheDir?: string): IndexThrea
  * is sent their text, and asks for the others' only if it needs them (IndexThread.plan).
  */
 export async function planSearch(
-  model: SiteModel,
+  articles: readonly ArticlePage[],
   outDir: string,
   options: { cacheDir?: string; started?: IndexThread; newFrom?: number } = {},
 ) {
-  const docs = searchDocuments(model);
+  const docs = searchDocuments(articles);
   const { started, newFrom } = options;
   return started
     ? started.plan(docs, undefined, newFrom)
