@@ -55,6 +55,8 @@ export interface IndexThreadStart {
   options: Omit<WriteSearchIndexOptions, 'inputs' | 'readAhead' | 'layout'>;
   /** Read the shards an append would read while the caller prepares the documents (`add`). */
   readAhead: boolean;
+  /** The starting thread's performance.timeOrigin, for the times JIANBAO_TIMINGS=1 prints. */
+  startedAt: number;
 }
 
 /** A thread started for outDir, waiting for its documents. */
@@ -93,7 +95,7 @@ export function startIndexThread(
       abandon: async () => {},
     };
   }
-  const start: IndexThreadStart = { outDir, options, readAhead };
+  const start: IndexThreadStart = { outDir, options, readAhead, startedAt: performance.timeOrigin };
   const worker = new Worker(entry.script, { eval: entry.isEval, workerData: start });
   let sent: readonly SearchDocument[] = [];
   const messages = threadMessages(worker, (from) =>

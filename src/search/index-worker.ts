@@ -18,17 +18,32 @@ import type {
 } from './index-thread.ts';
 import type { SearchDocument } from './types.ts';
 
-const { outDir, options, readAhead } = workerData as IndexThreadStart;
+const { outDir, options, readAhead, startedAt } = workerData as IndexThreadStart;
 const port = parentPort;
 if (!port) throw new Error('index-worker.ts runs as a worker thread');
-const send = (message: IndexThreadMessage) => port.postMessage(message);
+// With JIANBAO_TIMINGS=1, each step is printed in the main thread's time, as the command's steps are.
+const timing = process.env.JIANBAO_TIMINGS
+  ? (step: string) =>
+      console.error(
+        `[${Math.round(performance.timeOrigin + performance.now() - startedAt)} ms] index thread: ${step}`,
+      )
+  : () => {};
+const send = (message: IndexThreadMessage) => {
+  timing(message.type);
+  port.postMessage(message);
+};
 
 // Hashed while the documents are still being prepared: the stamp is made of it.
 builderSourceHash().catch(() => {}); // a failure surfaces when the stamp is computed
 // A failed read-ahead only means the plan reads the files itself.
 const readingAhead: Promise<ReadAhead | undefined> =
   readAhead && options.cacheDir
-    ? readAheadForAppend(outDir, options.cacheDir).catch(() => undefined)
+    ? readAheadForAppend(outDir, options.cacheDir)
+        .then((files) => {
+          timing(`read ${files.size} files ahead`);
+          return files;
+        })
+        .catch(() => undefined)
     : Promise.resolve(undefined);
 
 /** The orders in the sequence they must come in: plan, paragraphs (only when asked for), write. */
@@ -50,6 +65,7 @@ async function next<Type extends IndexThreadOrder['type']>(type: Type) {
 
 try {
   const { docs, layout } = await next('plan');
+  timing(`given ${docs.length} documents`);
   const inputs = await indexInputs(docs as SearchDocument[], layout);
   send({ type: 'stamped', stamp: inputs.stamp });
   const planned = await planSearchIndex(docs as SearchDocument[], outDir, {
@@ -61,6 +77,7 @@ try {
   });
   send({ type: 'planned' });
   await next('write');
+  timing('told to write');
   send({ type: 'written', result: await planned.write() });
 } catch (error) {
   send({

@@ -28,16 +28,43 @@ export interface MergeDirectory extends ShardDirectory {
  */
 export function mergeDirectory(grams: Uint8Array): MergeDirectory {
   const directory = readShardDirectory(grams);
-  const count = directory.keys.length;
-  const lastDocs = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    lastDocs[i] = lastDocId(grams, directory.docsStart[i] as number, directory.docsEnd[i] as number);
-  }
-  return { ...directory, lastDocs };
+  return { ...directory, lastDocs: lastDocIds(grams, directory) };
 }
 
 const NO_LISTS = { bytes: new Uint8Array(0), starts: [], ends: [] };
 export const EMPTY_SHARD: ShardFiles = encodeShard([], NO_LISTS, NO_LISTS);
+
+/**
+ * The last document of each docs list, in one pass over the lists (back to back after the header, in
+ * directory order) rather than lastDocId list by list, which was four times slower. Throws on a list
+ * that does not end where the directory says.
+ */
+export function lastDocIds(grams: Uint8Array, directory: ShardDirectory): Int32Array {
+  const { docsStart, docsEnd } = directory;
+  const count = docsEnd.length;
+  const lastDocs = new Int32Array(count);
+  let at = count === 0 ? 0 : (docsStart[0] as number);
+  for (let i = 0; i < count; i++) {
+    const end = docsEnd[i] as number;
+    let doc = -1;
+    while (at < end) {
+      let byte = grams[at++] as number;
+      let head = byte & 0x7f;
+      for (let scale = 128; byte >= 0x80; scale *= 128) {
+        byte = grams[at++] as number;
+        head += (byte & 0x7f) * scale;
+      }
+      doc += 1 + Math.floor(head / 2);
+      if (head % 2 === 1) {
+        // The title and body counts: two varints, skipped.
+        for (let skipped = 0; skipped < 2 && at < end; ) if ((grams[at++] as number) < 0x80) skipped++;
+      }
+    }
+    if (at !== end) throw new RangeError('a docs list runs past its end');
+    lastDocs[i] = doc;
+  }
+  return lastDocs;
+}
 
 export function appendPart(shard: ShardFiles, part: ShardPart): ShardFiles {
   if (shard === EMPTY_SHARD) return encodeShard(part.keys, part.docs, part.positions);

@@ -5,8 +5,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/bench/corpus.ts';
 import { readAheadForAppend, writeSearchIndex } from '../../src/search/build-index.ts';
+import { lastDocId } from '../../src/search/postings.ts';
 import { type LoadSearchFile, queryFiles, SearchIndex } from '../../src/search/query.ts';
+import { readShardDirectory } from '../../src/search/shard.ts';
 import { appendToShards, buildShards } from '../../src/search/shard-builder.ts';
+import { mergeDirectory } from '../../src/search/shard-merge.ts';
 import { documentText } from '../../src/search/tokenize.ts';
 import { truth } from '../../src/search/truth.ts';
 import type { SearchDocument } from '../../src/search/types.ts';
@@ -235,18 +238,22 @@ describe('appending to shards', () => {
     .array(fc.constantFrom('数', '据', '安', '全', 'a', 'b', ' ', '\n', '𠀀'), { maxLength: 25 })
     .map((chars) => chars.join(''));
 
-  test('gives the same bytes as building all documents at once, for random documents, splits and shard counts', async () => {
+  test('gives the same bytes as building all documents at once, for random documents, splits and shard counts, with or without the directories found ahead', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(text, { minLength: 1, maxLength: 20 }),
         fc.nat(),
         fc.constantFrom(1, 2, 8),
-        async (texts, at, shardCount) => {
+        fc.boolean(),
+        async (texts, at, shardCount, foundAhead) => {
           const split = at % (texts.length + 1);
           const whole = buildShards(texts, shardCount);
           const first = buildShards(texts.slice(0, split), shardCount);
           const changed = await appendToShards(
-            async (shard) => first[shard] as (typeof first)[number],
+            async (shard) => {
+              const files = first[shard] as (typeof first)[number];
+              return foundAhead ? { ...files, directory: mergeDirectory(files.grams) } : files;
+            },
             texts.slice(split),
             split,
             shardCount,
@@ -262,6 +269,20 @@ describe('appending to shards', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("the last documents of a shard's lists", () => {
+  test('are found in one pass as list by list', () => {
+    const texts = corpusDocuments(generateCorpus({ issues: 2, seed: 5 })).map(documentText);
+    for (const shard of buildShards(texts, 4)) {
+      const directory = readShardDirectory(shard.grams);
+      const oneByOne = Array.from(directory.keys, (_, i) =>
+        lastDocId(shard.grams, directory.docsStart[i] as number, directory.docsEnd[i] as number),
+      );
+      expect(Array.from(mergeDirectory(shard.grams).lastDocs)).toEqual(oneByOne);
+      expect(Math.max(...oneByOne)).toBe(texts.length - 1);
+    }
   });
 });
 
