@@ -207,13 +207,16 @@ const codeHashes = new Map<string, Promise<string>>();
 export function siteCodeHash(templatesDir: string): Promise<string> {
   let code = codeHashes.get(templatesDir);
   if (!code) {
-    code = hashFiles([
-      templatesDir,
-      path.join(PACKAGE_ROOT, 'public'),
-      path.join(PACKAGE_ROOT, 'src/site'),
-      path.join(PACKAGE_ROOT, 'src/search'),
-      path.join(PACKAGE_ROOT, 'src/client'),
-    ]);
+    code = hashFiles(
+      [
+        templatesDir,
+        path.join(PACKAGE_ROOT, 'public'),
+        path.join(PACKAGE_ROOT, 'src/site'),
+        path.join(PACKAGE_ROOT, 'src/search'),
+        path.join(PACKAGE_ROOT, 'src/client'),
+      ],
+      (file) => !file.endsWith('.md'),
+    ); // notes for people (src/search/README.md) make no page
     code.catch(() => {}); // awaited by globalFingerprint, which reports a failure
     codeHashes.set(templatesDir, code);
   }
