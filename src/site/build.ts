@@ -110,7 +110,7 @@ interface SiteInputs {
   about: string | null;
   script: Promise<string>;
   global: string;
-  /** Content.saveCache: called once the pages are rendered, while the index is being finished. */
+  /** Content.saveCache: called where the build would wait anyway, or uses little memory. */
   saveCache?: () => Promise<void>;
 }
 
@@ -136,8 +136,9 @@ async function buildAside(
     const search = searchPageData(index, script);
     search.catch(() => {}); // awaited by the rendering, which reports a failure
     progress(`rendering ${countPages(all)} pages`);
-    const pagesRendered = await renderPages(staging, { model, pathPrefix, about, search }, templatesDir);
+    // Before the rendering, the time of the build's peak memory, which the serialized parses would add to.
     await saveCache?.();
+    const pagesRendered = await renderPages(staging, { model, pathPrefix, about, search }, templatesDir);
     progress('writing the search index');
     const written = (await index.write()).written;
     await writeManifest(staging, manifest);
