@@ -16,6 +16,7 @@ describe('an incremental rebuild after an edit', () => {
     const out = path.join(work, '_site');
     const cacheDir = path.join(work, 'cache');
     await buildSite({ contentDir: content, outDir: out, cacheDir });
+    expect(existsSync(path.join(cacheDir, 'parsed.v8'))).toBe(true); // the build saved its parses
 
     // Article 5, 国外大数据安全应对战略考察, opens with this sentence; no other article has it.
     const issueFile = path.join(content, 'issues/2014-08-14.txt');
