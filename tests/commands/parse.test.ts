@@ -1,11 +1,13 @@
 // The command line: exit codes, JSON shape, messages for people.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
+
+afterAll(removeTemporaryDirectories);
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const REAL_ISSUE = path.join(ROOT, 'content/issues/2014-08-14.txt');
@@ -13,7 +15,7 @@ const REAL_ISSUE = path.join(ROOT, 'content/issues/2014-08-14.txt');
 const run = runCli;
 
 function tempFile(name: string, content: string | Uint8Array): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-cli-')), name);
+  const file = path.join(temporaryDirectory('cli'), name);
   writeFileSync(file, content);
   return file;
 }
