@@ -69,6 +69,8 @@ export interface PlannedSearchIndex {
   /** The entry's stamp, which every other file is fetched with (?v=). */
   stamp: string;
   shardCount: number;
+  /** Documents taken over from the previous build (0: the index was built in full). */
+  reused: number;
   /** Writes the files (only those whose bytes change) into outDir/search, and the cache. */
   write(): Promise<WriteSearchIndexResult>;
 }
@@ -171,17 +173,17 @@ export async function planSearchIndex(
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
 
   const planned = build;
-  const { cacheDir } = options; // not the options: they hold the files read ahead and the documents
+  // What write() needs, taken out: it keeps nothing else alive (the documents, the files read ahead).
+  const { cacheDir } = options;
+  const documents = { count: docs.length, hash: inputs.prefixHash(docs.length) };
   return {
     stamp,
     shardCount: layout.shardCount,
+    reused: planned.reused,
     write: async () => {
       const written = writeChangedFiles(searchDir, planned.files, planned.read);
       if (planned.reused === 0) removeStaleFiles(searchDir, new Set(hashes.keys()));
-      if (cacheDir) {
-        const documents = { count: docs.length, hash: inputs.prefixHash(docs.length) };
-        await writeCache(cacheDir, { layout, documents, hashes });
-      }
+      if (cacheDir) await writeCache(cacheDir, { layout, documents, hashes });
       let bytes = 0;
       for (const [, size] of hashes.values()) bytes += size;
       return { files: hashes.size, bytes, written, reused: planned.reused, stamp };

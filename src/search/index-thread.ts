@@ -30,7 +30,7 @@ export type IndexThreadMessage =
   | { type: 'written'; result: WriteSearchIndexResult }
   | { type: 'failed'; error: { message: string; stack?: string } };
 
-export interface IndexInThread extends Omit<PlannedSearchIndex, 'stamp'> {
+export interface IndexInThread extends Omit<PlannedSearchIndex, 'stamp' | 'reused'> {
   /** The stamp, computed in the thread from the documents before it plans (indexInputs). */
   stamp: Promise<string>;
   /** Stops the thread without writing anything (the build failed). */
