@@ -8,7 +8,8 @@ import { parseBulletinBytes, splitFrontMatter } from '../content/bulletin-file.t
 import { type Content, ISSUES_DIR, loadContent } from '../content/load.ts';
 import type { MetaOverrides } from '../content/meta.ts';
 import { storeIssue } from '../content/store-issue.ts';
-import { buildSite, hasBuildManifest } from '../site/build.ts';
+import { hasBuildManifest } from '../site/apply-update.ts';
+import { buildSite } from '../site/build.ts';
 import { TEMPLATES_DIR } from '../site/eleventy.config.ts';
 import { siteCodeHash } from '../site/fingerprints.ts';
 import { preloadEleventy } from '../site/render-pages.ts';

@@ -38,7 +38,7 @@ const send = (message: IndexThreadMessage) => {
 // Hashed while the documents are still being prepared: the stamp is made of it.
 builderSourceHash().catch(() => {}); // a failure surfaces when the stamp is computed
 // A failed read-ahead only means the plan reads the files itself.
-const readingAhead: Promise<ReadAhead | undefined> =
+let readingAhead: Promise<ReadAhead | undefined> =
   readAhead && options.cacheDir
     ? readAheadForAppend(outDir, options.cacheDir)
         .then((files) => {
@@ -67,18 +67,21 @@ async function next<Type extends IndexThreadOrder['type']>(type: Type) {
 
 /**
  * The plan for the documents ordered. A function of its own, so that nothing keeps the documents (all
- * the articles' text in a full build) once the plan is made: a full build waits for the pages a while.
+ * the articles' text in a full build) or the files read ahead once the plan is made (it keeps those it
+ * read): a full build waits for the pages a while.
  */
 async function planOrdered() {
   const { docs, layout } = await next('plan');
   timing(`given ${docs.length} documents`);
   const inputs = await indexInputs(docs as SearchDocument[], layout);
   send({ type: 'stamped', stamp: inputs.stamp });
+  const filesReadAhead = await readingAhead;
+  readingAhead = Promise.resolve(undefined);
   return planSearchIndex(docs as SearchDocument[], outDir, {
     ...options,
     layout,
     inputs,
-    readAhead: await readingAhead,
+    readAhead: filesReadAhead,
     paragraphsFrom: (from) => withParagraphs(docs, from),
   });
 }
@@ -107,8 +110,11 @@ try {
  */
 function collectGarbage(): void {
   try {
+    // The flag is the process's: set back at once, so that no other context is given gc().
     setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
+    const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
+    gc();
     timing('collected its garbage');
   } catch {
     // Only memory is at stake.

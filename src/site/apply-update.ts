@@ -1,5 +1,5 @@
 // Writes freshly rendered pages into the published site, file by file, and removes pages that are gone.
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildManifest, MANIFEST_FILE } from './fingerprints.ts';
 import { pageFile } from './pages.ts';
@@ -9,6 +9,14 @@ export interface UpdateCounts {
   written: number;
   /** Files removed (pages that no longer exist). */
   removed: number;
+}
+
+/** Whether outDir holds a site whose build left a manifest (an update may then be possible), unread. */
+export async function hasBuildManifest(outDir: string): Promise<boolean> {
+  return stat(path.join(outDir, MANIFEST_FILE)).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function readManifest(outDir: string): Promise<BuildManifest | null> {
@@ -40,8 +48,13 @@ export async function applyUpdate(
     if (current?.equals(fresh)) continue;
     if (current === null) await mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, fresh);
-    await rename(temporary, target);
+    try {
+      await writeFile(temporary, fresh);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
     written++;
   }
   let removed = 0;

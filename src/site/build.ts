@@ -70,18 +70,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // thread is the longest part of `add`. Should the build turn out to be a full one, that plan is dropped.
   const updateIndex = previous && planUpdateIndex(reading.articles, previous, outDir, options);
   updateIndex?.catch(() => {}); // awaited below, or dropped
-  const model = buildSiteModel(content.bulletins, content.config.site, reading);
-  const about = await readOptional(path.join(options.contentDir, 'about.md'));
-  const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
-  const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
-  const site = { model, pathPrefix, about, script, global, saveCache: content.saveCache };
+  const dropUpdateIndex = () => updateIndex?.then((index) => index.abandon()).catch(() => {});
+  let site: SiteInputs;
+  try {
+    const model = buildSiteModel(content.bulletins, content.config.site, reading);
+    const about = await readOptional(path.join(options.contentDir, 'about.md'));
+    const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
+    const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
+    site = { model, pathPrefix, about, script, global, saveCache: content.saveCache };
+  } catch (error) {
+    await dropUpdateIndex();
+    throw error;
+  }
   let built: Built;
-  if (updateIndex && previous?.global === global) {
+  if (updateIndex && previous?.global === site.global) {
     built = await updateSite(site, previous, outDir, await updateIndex, options);
   } else {
-    await updateIndex?.then((index) => index.abandon()).catch(() => {});
+    await dropUpdateIndex();
     built = await buildAside(site, outDir, templatesDir, options);
   }
+  const { model } = site;
   return { model, ...built, issues: model.issues.length, articles: model.articles.length };
 }
 
@@ -175,7 +183,9 @@ async function updateSite(
     const render = changedPages(all, manifest, previous);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
     const site = { site: model.settings, base: pathPrefix, navSections: model.sections, model, about };
-    const files = await renderSelection(render, site, searchPageData(index, script));
+    const search = searchPageData(index, script);
+    search.catch(() => {}); // awaited by the rendering; a failure before it is the build's error
+    const files = await renderSelection(render, site, search);
     await saveCache?.();
     // The index before the pages: a page older than its index still finds exactly the truth (the
     // client loads the files the index names), while a new search page before its index would have
@@ -195,14 +205,6 @@ async function updateSite(
     await index.abandon();
     throw error;
   }
-}
-
-/** Whether outDir holds a site that a build left its manifest in (an update may then be possible). */
-export async function hasBuildManifest(outDir: string): Promise<boolean> {
-  return stat(path.join(outDir, MANIFEST_FILE)).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** "/" stays; "bulletin" and "/bulletin" become "/bulletin/". */

@@ -197,6 +197,7 @@ export interface GlobalInputs {
   templatesDir: string;
 }
 
+const SOURCE_DIR = path.join(PACKAGE_ROOT, 'src');
 const codeHashes = new Map<string, Promise<string>>();
 
 /**
@@ -207,16 +208,18 @@ const codeHashes = new Map<string, Promise<string>>();
 export function siteCodeHash(templatesDir: string): Promise<string> {
   let code = codeHashes.get(templatesDir);
   if (!code) {
+    // The sources' notes for people (src/search/README.md) make no page; everything in public/ does.
+    const notesInSources = (file: string) => file.startsWith(SOURCE_DIR) && file.endsWith('.md');
     code = hashFiles(
       [
         templatesDir,
         path.join(PACKAGE_ROOT, 'public'),
-        path.join(PACKAGE_ROOT, 'src/site'),
-        path.join(PACKAGE_ROOT, 'src/search'),
-        path.join(PACKAGE_ROOT, 'src/client'),
+        path.join(SOURCE_DIR, 'site'),
+        path.join(SOURCE_DIR, 'search'),
+        path.join(SOURCE_DIR, 'client'),
       ],
-      (file) => !file.endsWith('.md'),
-    ); // notes for people (src/search/README.md) make no page
+      (file) => !notesInSources(file),
+    );
     code.catch(() => {}); // awaited by globalFingerprint, which reports a failure
     codeHashes.set(templatesDir, code);
   }

@@ -9,7 +9,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** As Nunjucks' autoescape writes it: the pages were Nunjucks templates once, and stayed byte for byte. */
+/** As Nunjucks' autoescape writes it: the pages were Nunjucks templates once, and print the same bytes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
 }

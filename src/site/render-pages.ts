@@ -1,4 +1,4 @@
-// Site data → HTML and XML files: one Eleventy run over the templates with the selected pages.
+// Site data → HTML and XML files: one Eleventy run over the templates, every page of a full build.
 import { configureSite, type SiteConfigOptions, TEMPLATES_DIR } from './eleventy.config.ts';
 import { locateTemplateError } from './errors.ts';
 
