@@ -2,7 +2,9 @@
 export const data = {
   pagination: { data: 'singlePages', size: 1, alias: 'single' },
   eleventyExcludeFromCollections: true,
-  permalink: (data) => `/${data.single.file}`,
+  permalink(data) {
+    return `/${this.pageFile(data.single.url)}`;
+  },
 };
 
 export function render(data) {

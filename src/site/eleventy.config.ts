@@ -48,7 +48,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addGlobalData('navSections', model.sections);
   config.addGlobalData(
     'singlePages',
-    SINGLE_PAGES.map((single) => ({ url: single.url, file: pageFile(single.url) })),
+    SINGLE_PAGES.map((single) => ({ url: single.url })),
   );
   config.addGlobalData('search', () => options.search);
 
@@ -60,6 +60,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
 
   // The pages' functions, called by the templates.
   config.addJavaScriptFunction('renderPage', renderPage);
+  config.addJavaScriptFunction('pageFile', pageFile);
   config.addJavaScriptFunction('renderSinglePage', (url: string, data: PageData) => {
     const single = SINGLE_PAGES.find((candidate) => candidate.url === url);
     if (!single) throw new Error(`no single page has the URL "${url}"`);
