@@ -70,6 +70,15 @@ export const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => s
   { url: 'robots.txt', render: (data) => renderRobots(data.model) },
 ];
 
+/** Runs page functions; a failure is reported at the line it happened (BuildError). */
+function located(render: () => void): void {
+  try {
+    render();
+  } catch (error) {
+    throw locateTemplateError(error);
+  }
+}
+
 /** A page's file, relative to the site's folder: "archive/" → "archive/index.html", "feed.xml" stays. */
 export function pageFile(url: string): string {
   return url === '' || url.endsWith('/') ? `${url}index.html` : url;
@@ -87,13 +96,6 @@ export async function renderSelection(
   search: Promise<SearchPageData>,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const write = (url: string, render: () => string) => {
-    try {
-      files.set(pageFile(url), render());
-    } catch (error) {
-      throw locateTemplateError(error);
-    }
-  };
   const dataFor = (url: string, searchData: SearchPageData | null): PageData => ({
     ...site,
     page: { url: `/${url}` },
@@ -103,18 +105,20 @@ export async function renderSelection(
       return searchData;
     },
   });
-  for (const kind of Object.keys(PAGINATED) as PageKind[]) {
-    for (const item of selection[kind]) {
-      write(item.url, () => renderPage(kind, dataFor(item.url, null), item as never));
-    }
-  }
   const searchPage = SINGLE_PAGES.find((page) => page.url === SEARCH_URL);
-  for (const page of SINGLE_PAGES) {
-    if (page !== searchPage) write(page.url, () => page.render(dataFor(page.url, null)));
-  }
+  located(() => {
+    for (const kind of Object.keys(PAGINATED) as PageKind[]) {
+      for (const item of selection[kind]) {
+        files.set(pageFile(item.url), renderPage(kind, dataFor(item.url, null), item as never));
+      }
+    }
+    for (const page of SINGLE_PAGES) {
+      if (page !== searchPage) files.set(pageFile(page.url), page.render(dataFor(page.url, null)));
+    }
+  });
   if (searchPage) {
     const searchData = await search;
-    write(SEARCH_URL, () => searchPage.render(dataFor(SEARCH_URL, searchData)));
+    located(() => files.set(pageFile(SEARCH_URL), searchPage.render(dataFor(SEARCH_URL, searchData))));
   }
   return files;
 }

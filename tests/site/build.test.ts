@@ -7,8 +7,11 @@ import { BulletinError } from '../../src/bulletin/errors.ts';
 import type { Article } from '../../src/bulletin/types.ts';
 import { bundleSearchClient } from '../../src/search/bundle-client.ts';
 import { buildSite } from '../../src/site/build.ts';
-import { BuildError, locateTemplateError } from '../../src/site/errors.ts';
-import { type PageData, renderPage } from '../../src/site/pages.ts';
+import { BuildError } from '../../src/site/errors.ts';
+import { buildSiteModel } from '../../src/site/model.ts';
+import { type PageData, renderSelection } from '../../src/site/pages.ts';
+import type { SearchPageData } from '../../src/site/search-files.ts';
+import { selectAllPages } from '../../src/site/selection.ts';
 import { decodeEntities, fileHashes, firstHeading, listFiles, readPage } from '../support/site-files.ts';
 import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
@@ -226,15 +229,22 @@ describe('a failed build', () => {
     expect(fileHashes(target)).toEqual(before);
   });
 
-  it('locates an error thrown by a page function at its source line', () => {
-    const thrown = (() => {
-      try {
-        renderPage('issues', {} as PageData, null as never);
-      } catch (error) {
-        return error;
-      }
-    })();
-    const located = locateTemplateError(thrown);
-    expect(located.message).toMatch(/^src\/site\/issue-page\.ts:\d+: Cannot read properties of null/);
+  it('reports a page failing in an update at its function line, without waiting for the search index', async () => {
+    const never = new Promise<SearchPageData>(() => {});
+    // A section page's item without its years: the section page's function fails on it.
+    const section = { url: 'sections/x/', title: '某栏目', breadcrumbs: [], nav: 'x' };
+    const selection = { ...selectAllPages(emptyModel()), sections: [section as never] };
+    const failure = await renderSelection(selection, {} as PageData, never).catch((error) => error);
+    expect(failure).toBeInstanceOf(BuildError);
+    expect(failure.message).toMatch(/^src\/site\/section-pages\.ts:\d+: Cannot read properties of undefined/);
   });
 });
+
+function emptyModel() {
+  return buildSiteModel([], {
+    title: '电子政务简报',
+    description: '',
+    url: 'https://example.org/',
+    author: '',
+  });
+}
