@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
-import { type PageData, pageFile, renderPage, SINGLE_PAGES } from './pages.ts';
+import { pageEntries, pageFile, renderEntry } from './pages.ts';
 import type { SearchPageData } from './search-files.ts';
+import { selectAllPages } from './selection.ts';
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');
@@ -29,9 +30,9 @@ type EleventyUserConfig = any;
 export function configureSite(config: EleventyUserConfig, options: SiteConfigOptions): void {
   const { model, pathPrefix } = options;
 
-  // Templates are JavaScript: each paginates over a list of the site model and calls the TypeScript
-  // function that writes the page (src/site/pages.ts), typed against the model. Bulletin text is data,
-  // never a template: the `html` template of src/site/html.ts escapes every value it prints.
+  // One JavaScript template paginates over the list of pages (src/site/pages.ts) and calls the
+  // TypeScript function that writes each, typed against the model. Bulletin text is data, never a
+  // template: the `html` template of src/site/html.ts escapes every value it prints.
   config.setTemplateFormats(['11ty.js']);
   config.setQuietMode(true);
   // Eleventy warns on stderr when a function takes a share of the build; jianbao measures itself (npm run bench).
@@ -46,10 +47,8 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.addGlobalData('model', model);
   config.addGlobalData('about', options.about);
   config.addGlobalData('navSections', model.sections);
-  config.addGlobalData(
-    'singlePages',
-    SINGLE_PAGES.map((single) => ({ url: single.url })),
-  );
+  // Every page: what the one template paginates over (src/site/pages.ts).
+  config.addGlobalData('sitePages', pageEntries(selectAllPages(model)));
   config.addGlobalData('search', () => options.search);
 
   // Sub-path hosting: every internal URL is written as base + url, so the same pages serve "/" and
@@ -58,12 +57,7 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   // keeps compiled templates for the process, and a later build must not print this build's prefix.
   config.addGlobalData('base', pathPrefix);
 
-  // The pages' functions, called by the templates.
-  config.addJavaScriptFunction('renderPage', renderPage);
+  // The pages' functions, called by the template.
+  config.addJavaScriptFunction('renderEntry', renderEntry);
   config.addJavaScriptFunction('pageFile', pageFile);
-  config.addJavaScriptFunction('renderSinglePage', (url: string, data: PageData) => {
-    const single = SINGLE_PAGES.find((candidate) => candidate.url === url);
-    if (!single) throw new Error(`no single page has the URL "${url}"`);
-    return single.render(data);
-  });
 }

@@ -10,7 +10,7 @@ export class BuildError extends LocatedError {
 
 /**
  * Eleventy wraps a failure in a template in layers (`originalError`, `cause`), the outer ones naming the
- * template ("Having trouble rendering 11ty.js template ./templates/issue.11ty.js"), the innermost being
+ * template ("Having trouble rendering 11ty.js template ./templates/pages.11ty.js"), the innermost being
  * the error thrown. It is located at the first place in its stack outside node_modules and Node itself:
  * the template, or the page function in src/site/ it called (the CLI's bundle maps back to the sources).
  */
@@ -31,7 +31,7 @@ export function locateTemplateError(error: unknown): BuildError {
   return new BuildError(path.relative(process.cwd(), place.file), place.line, reason, { cause: error });
 }
 
-/** "    at render (/x/templates/issue.11ty.js:11:15)" → that file and line, unless it is a library's. */
+/** "    at render (/x/templates/pages.11ty.js:11:15)" → that file and line, unless it is a library's. */
 function stackFramePlace(frame: string): { file: string; line: number } | null {
   const match = /^\s+at (?:.*\()?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(frame);
   if (!match) return null;

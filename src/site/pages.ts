@@ -1,7 +1,7 @@
-// The site's pages: each kind of page, the function that writes it and the address it is written to.
-// Eleventy's templates (templates/) paginate over the same items and call renderPage and the single
-// pages' functions, so a full build (Eleventy) and an update (renderSelection, without Eleventy) write
-// the same bytes to the same files.
+// The site's pages: each kind of page, the function that writes it and the file it is written to. One
+// list of entries (pageEntries) serves both writers: Eleventy's template (templates/pages.11ty.js)
+// paginates over it in a full build, and an update (renderSelection) renders the changed entries
+// without Eleventy, so both write the same bytes to the same files.
 
 import type { SiteSettings } from '../content/config.ts';
 import { renderArticlePage } from './article-page.ts';
@@ -46,13 +46,10 @@ const PAGINATED: {
 
 export type PageKind = keyof PageSelection;
 
-export function renderPage<Kind extends PageKind>(
-  kind: Kind,
-  data: PageData,
-  item: PageSelection[Kind][number],
-): string {
-  return PAGINATED[kind](data, item);
-}
+/** One page: an item of a paginated kind, or a page that is one of a kind (SINGLE_PAGES). */
+export type PageEntry =
+  | { [Kind in PageKind]: { kind: Kind; url: string; item: PageSelection[Kind][number] } }[PageKind]
+  | { kind: 'single'; url: string };
 
 const SEARCH_URL = 'search/';
 
@@ -70,13 +67,29 @@ export const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => s
   { url: 'robots.txt', render: (data) => renderRobots(data.model) },
 ];
 
-/** Runs page functions; a failure is reported at the line it happened (BuildError). */
-function located(render: () => void): void {
-  try {
-    render();
-  } catch (error) {
-    throw locateTemplateError(error);
+const singlePages = new Map(SINGLE_PAGES.map((page) => [page.url, page.render]));
+
+/** The pages of a selection, then the single pages, the search page last (it waits for the index). */
+export function pageEntries(selection: PageSelection): PageEntry[] {
+  const entries: PageEntry[] = [];
+  for (const kind of Object.keys(PAGINATED) as PageKind[]) {
+    for (const item of selection[kind]) entries.push({ kind, url: item.url, item } as PageEntry);
   }
+  for (const { url } of SINGLE_PAGES) if (url !== SEARCH_URL) entries.push({ kind: 'single', url });
+  entries.push({ kind: 'single', url: SEARCH_URL });
+  return entries;
+}
+
+/** An entry's page; `data` is Eleventy's data for it, or what renderSelection gives. */
+export function renderEntry(entry: PageEntry, data: PageData): string {
+  if (entry.kind === 'single') {
+    const render = singlePages.get(entry.url);
+    if (!render) throw new Error(`no single page has the URL "${entry.url}"`);
+    return render(data);
+  }
+  // The entry's kind and item belong together (PageEntry); TypeScript cannot follow that into the table.
+  const render = PAGINATED[entry.kind] as (data: PageData, item: unknown) => string;
+  return render(data, entry.item);
 }
 
 /** A page's file, relative to the site's folder: "archive/" → "archive/index.html", "feed.xml" stays. */
@@ -96,29 +109,22 @@ export async function renderSelection(
   search: Promise<SearchPageData>,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const dataFor = (url: string, searchData: SearchPageData | null): PageData => ({
-    ...site,
-    page: { url: `/${url}` },
-    get search(): SearchPageData {
-      if (!searchData)
-        throw new Error(`the page ${url} reads the search data only the search page waits for`);
-      return searchData;
-    },
-  });
-  const searchPage = SINGLE_PAGES.find((page) => page.url === SEARCH_URL);
-  located(() => {
-    for (const kind of Object.keys(PAGINATED) as PageKind[]) {
-      for (const item of selection[kind]) {
-        files.set(pageFile(item.url), renderPage(kind, dataFor(item.url, null), item as never));
-      }
+  for (const entry of pageEntries(selection)) {
+    const searchData = entry.url === SEARCH_URL ? await search : null;
+    const data: PageData = {
+      ...site,
+      page: { url: `/${entry.url}` },
+      get search(): SearchPageData {
+        if (!searchData)
+          throw new Error(`the page ${entry.url} reads the search data only the search page waits for`);
+        return searchData;
+      },
+    };
+    try {
+      files.set(pageFile(entry.url), renderEntry(entry, data));
+    } catch (error) {
+      throw locateTemplateError(error);
     }
-    for (const page of SINGLE_PAGES) {
-      if (page !== searchPage) files.set(pageFile(page.url), page.render(dataFor(page.url, null)));
-    }
-  });
-  if (searchPage) {
-    const searchData = await search;
-    located(() => files.set(pageFile(SEARCH_URL), searchPage.render(dataFor(SEARCH_URL, searchData))));
   }
   return files;
 }

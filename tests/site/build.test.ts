@@ -215,16 +215,16 @@ describe('a failed build', () => {
     // A fresh copy: Eleventy keeps templates it compiled in this process by path.
     const templates = temporaryDirectory('bad-templates');
     cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
-    const issueTemplate = path.join(templates, 'issue.11ty.js');
-    const broken = readFileSync(issueTemplate, 'utf8').replace('this.renderPage(', 'this.noSuchFunction(');
-    writeFileSync(issueTemplate, broken);
+    const template = path.join(templates, 'pages.11ty.js');
+    const broken = readFileSync(template, 'utf8').replace('this.renderEntry(', 'this.noSuchFunction(');
+    writeFileSync(template, broken);
     const line = broken.split('\n').findIndex((text) => text.includes('noSuchFunction')) + 1;
     const failure = await buildSite({ contentDir: CONTENT, outDir: target, templatesDir: templates }).catch(
       (error) => error,
     );
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toBe(
-      `${path.relative(process.cwd(), issueTemplate)}:${line}: this.noSuchFunction is not a function`,
+      `${path.relative(process.cwd(), template)}:${line}: this.noSuchFunction is not a function`,
     );
     expect(fileHashes(target)).toEqual(before);
   });
