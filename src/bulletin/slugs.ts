@@ -1,5 +1,5 @@
 // Section titles → stable ASCII slugs for URLs and anchors.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import type { SectionSlugs } from './types.ts';
 
 /** The four sections of the e-government bulletin; content/site.yaml may extend or override them. */
@@ -16,6 +16,36 @@ export const DEFAULT_SECTION_SLUGS: SectionSlugs = {
  * digits in the title are kept as they are.
  */
 export function slugFromTitle(title: string): string {
+  let slug = remembered.get(title);
+  if (slug === undefined) {
+    slug = pinyinSlug(title);
+    remembered.set(title, slug);
+  }
+  return slug;
+}
+
+/**
+ * Slugs made so far, by title. The parse cache keeps them (src/content/cache.ts), so that a command
+ * whose titles all have a slug already (`add`: the sources of a new issue are mostly known ones)
+ * never loads pinyin-pro, whose dictionaries take ~0.1 s to load and ~0.05 s more on the first call.
+ */
+const remembered = new Map<string, string>();
+
+export function rememberedSlugs(): ReadonlyMap<string, string> {
+  return remembered;
+}
+
+/** Slugs made before (by the same code: the parse cache's key covers this file), taken as they are. */
+export function rememberSlugs(slugs: Readonly<Record<string, string>>): void {
+  for (const [title, slug] of Object.entries(slugs)) if (!remembered.has(title)) remembered.set(title, slug);
+}
+
+type Pinyin = typeof import('pinyin-pro').pinyin;
+let pinyin: Pinyin | undefined;
+
+function pinyinSlug(title: string): string {
+  // Loaded on first use (a module the bundle leaves to Node: it is required, not imported).
+  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: Pinyin }).pinyin;
   const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const slug = syllables
     .join('-')

@@ -9,6 +9,7 @@ import type { BigIntStats } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { rememberedSlugs, rememberSlugs } from '../bulletin/slugs.ts';
 import type { Bulletin } from '../bulletin/types.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { hashFiles } from '../source-hash.ts';
@@ -20,6 +21,8 @@ const CACHE_FILE = 'parsed.v8';
 interface CacheFile {
   key: string;
   entries: Record<string, CacheEntry>;
+  /** The pinyin slugs made for titles (slugFromTitle), kept for the next command. */
+  slugs?: Record<string, string>;
 }
 
 interface CacheEntry {
@@ -67,6 +70,7 @@ export class ParseCache {
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
+    rememberSlugs(data.slugs ?? {});
     return new ParseCache(file, data, settledAfterMs);
   }
 
@@ -104,6 +108,11 @@ export class ParseCache {
   }
 
   async save(): Promise<void> {
+    const slugs = rememberedSlugs();
+    if (slugs.size !== Object.keys(this.data.slugs ?? {}).length) {
+      this.data.slugs = Object.fromEntries(slugs);
+      this.dirty = true;
+    }
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;

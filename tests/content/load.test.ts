@@ -2,7 +2,9 @@
 // always is, and a file written a moment ago is read until it has settled.
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
+import { slugFromTitle } from '../../src/bulletin/slugs.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { bundledContentCopy, removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
 
@@ -40,6 +42,25 @@ describe('the content folder with a parse cache', () => {
     const third = await load();
     expect(third.read).toBe(1);
     expect(third.bulletins[0]?.sections[0]?.articles[0]?.paragraphs).toEqual(['晚些的正文。']);
+  });
+
+  it('keeps the pinyin slugs it made, and takes those it finds as they are', async () => {
+    const content = contentWithTwoIssues('load-slugs');
+    const cacheDir = temporaryDirectory('load-slugs-cache');
+    const file = path.join(cacheDir, 'parsed.v8');
+    const stored = () => deserialize(readFileSync(file)) as { slugs: Record<string, string> };
+    const [made, found] = ['某某时报', '从未见过的来源'];
+    const loaded = await loadContent(content, { cacheDir });
+    expect(slugFromTitle(made)).toBe('mou-mou-shi-bao');
+    await loaded.saveCache?.();
+    expect(stored().slugs[made]).toBe('mou-mou-shi-bao');
+    // A slug found in the cache is taken as it is, not made again (pinyin-pro is then never loaded).
+    writeFileSync(
+      file,
+      serialize({ ...stored(), slugs: { ...stored().slugs, [found]: 'taken-from-the-cache' } }),
+    );
+    await loadContent(content, { cacheDir });
+    expect(slugFromTitle(found)).toBe('taken-from-the-cache');
   });
 
   it('reads a file written a moment ago every time, until it has stood unchanged a while', async () => {
