@@ -78,8 +78,9 @@ async function writeBundle(dir) {
     target: 'node20',
     // The libraries are bundled too: remark and its micromark are hundreds of small modules, and Node's
     // module loader costs ~0.2 s to find and compile them one by one. Eleventy stays a package (it
-    // reads its own files and imports templates' code at run time), esbuild too (a native binary).
-    external: ['@11ty/eleventy', 'esbuild'],
+    // reads its own files and imports templates' code at run time), esbuild too (a native binary), and
+    // pinyin-pro, loaded only when a slug is made (src/bulletin/slugs.ts).
+    external: ['@11ty/eleventy', 'esbuild', 'pinyin-pro'],
     // Packages written as CommonJS (gray-matter) call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as __jianbaoCreateRequire } from 'node:module'; const require = __jianbaoCreateRequire(import.meta.url);",

@@ -11,9 +11,9 @@ export const DEFAULT_SECTION_SLUGS: SectionSlugs = {
 };
 
 /**
- * A slug for a section no map names: its pinyin, one syllable per word part ("政务公开" →
- * "zheng-wu-gong-kai"), since that is what a Chinese reader can read back from a URL. Latin letters and
- * digits in the title are kept as they are.
+ * A slug for a title no map names (a section's, a source's): its pinyin, one syllable per word part
+ * ("政务公开" → "zheng-wu-gong-kai"), since that is what a Chinese reader can read back from a URL. Latin
+ * letters and digits in the title are kept as they are. Remembered (below): the same title, the same slug.
  */
 export function slugFromTitle(title: string): string {
   let slug = remembered.get(title);
@@ -42,10 +42,19 @@ export function rememberSlugs(slugs: Readonly<Record<string, string>>): void {
 
 type Pinyin = typeof import('pinyin-pro').pinyin;
 let pinyin: Pinyin | undefined;
+const requireModule = createRequire(import.meta.url);
+
+/**
+ * What the slugs are made with, for the parse cache's key: a new pinyin-pro may read a title otherwise,
+ * and remembered slugs must then be made again. Its package.json only: the dictionaries stay unloaded.
+ */
+export function slugMaker(): string {
+  return `pinyin-pro ${(requireModule('pinyin-pro/package.json') as { version: string }).version}`;
+}
 
 function pinyinSlug(title: string): string {
-  // Loaded on first use (a module the bundle leaves to Node: it is required, not imported).
-  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: Pinyin }).pinyin;
+  // Loaded on first use (a package the CLI's bundle leaves to Node, bin/jianbao.js).
+  pinyin ??= (requireModule('pinyin-pro') as { pinyin: Pinyin }).pinyin;
   const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const slug = syllables
     .join('-')

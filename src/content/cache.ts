@@ -9,7 +9,7 @@ import type { BigIntStats } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { rememberedSlugs, rememberSlugs } from '../bulletin/slugs.ts';
+import { rememberedSlugs, rememberSlugs, slugMaker } from '../bulletin/slugs.ts';
 import type { Bulletin } from '../bulletin/types.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { hashFiles } from '../source-hash.ts';
@@ -61,7 +61,7 @@ export class ParseCache {
   ) {}
 
   static async open(dir: string, settingsKey: string, settledAfterMs = SETTLED_MS): Promise<ParseCache> {
-    const key = `${await parserHash()}:${settingsKey}:v8 ${process.versions.v8}`;
+    const key = `${await parserHash()}:${settingsKey}:v8 ${process.versions.v8}:${slugMaker()}`;
     const file = path.join(dir, CACHE_FILE);
     let data: CacheFile = { key, entries: {} };
     try {

@@ -16,7 +16,7 @@ export interface BuildManifest extends PageFingerprints {
 export interface PageFingerprints {
   /** Issue URL → its own pages' fingerprints (its page and its articles'), under the key they came from. */
   issues: Record<string, IssueFingerprints>;
-  /** Every other paginated page: kind and URL → hash of the data its template reads. */
+  /** Every other paginated page: kind and URL → hash of the data its page function reads. */
   pages: Record<string, string>;
 }
 
@@ -68,7 +68,7 @@ const ARTICLE_IDENTITY: { [Field in keyof ArticlePage]: ((article: ArticlePage) 
 const ARTICLE_PARTS = Object.values(ARTICLE_IDENTITY).filter((part) => part !== 'derived');
 
 /**
- * Each paginated page's template reads only its own item (the model shapes items that way: a
+ * Each paginated page's function reads only its own item (the model shapes items that way: a
  * section-year page holds links, not the section with its changing counts), so the hash of the item's
  * JSON is the hash of everything on the page beyond the global inputs. Articles appear inside issues,
  * section years, sources and feeds; each is identified once (ARTICLE_IDENTITY) and stands in the others

@@ -69,7 +69,10 @@ export const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => s
 
 const singlePages = new Map(SINGLE_PAGES.map((page) => [page.url, page.render]));
 
-/** The pages of a selection, then the single pages, the search page last (it waits for the index). */
+/**
+ * The pages of a selection, then the single pages, the search page last: an update renders it once the
+ * index thread has said its stamp (Eleventy awaits that stamp before it renders any page).
+ */
 export function pageEntries(selection: PageSelection): PageEntry[] {
   const entries: PageEntry[] = [];
   for (const kind of Object.keys(PAGINATED) as PageKind[]) {

@@ -20,6 +20,7 @@ function contentWithTwoIssues(label: string): string {
 }
 
 describe('the content folder with a parse cache', () => {
+  // This test relies on the file system's nanosecond times (ext4, tmpfs, btrfs, xfs).
   it('reads only the files written since their parse was cached, once they have settled', async () => {
     const content = contentWithTwoIssues('load-settled');
     const cacheDir = temporaryDirectory('load-settled-cache');
@@ -54,7 +55,7 @@ describe('the content folder with a parse cache', () => {
     expect(slugFromTitle(made)).toBe('mou-mou-shi-bao');
     await loaded.saveCache?.();
     expect(stored().slugs[made]).toBe('mou-mou-shi-bao');
-    // A slug found in the cache is taken as it is, not made again (pinyin-pro is then never loaded).
+    // A slug found in the cache is taken as it is, not made again.
     writeFileSync(
       file,
       serialize({ ...stored(), slugs: { ...stored().slugs, [found]: 'taken-from-the-cache' } }),
@@ -64,7 +65,6 @@ describe('the content folder with a parse cache', () => {
   });
 
   it('reads a file written a moment ago every time, until it has stood unchanged a while', async () => {
-    // (The first test relies on the file system's nanosecond times: ext4, tmpfs, btrfs, xfs.)
     const content = contentWithTwoIssues('load-racy');
     const cacheDir = temporaryDirectory('load-racy-cache');
     for (let run = 0; run < 2; run++) {
