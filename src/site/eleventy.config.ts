@@ -40,7 +40,9 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   // Eleventy keeps compiled templates for the life of the process. So `serve`, which rebuilds in one
   // process, picks up changed bulletins but needs a restart after a template is edited.
   // Static assets: CSS and icons are copied as they are.
-  config.addPassthroughCopy({ [path.relative(PACKAGE_ROOT, PUBLIC_DIR)]: '/' });
+  // An absolute path: Eleventy reads a relative one from the working folder, which is the user's, and
+  // a site built from anywhere but jianbao's own folder had no CSS (tests/commands/build.test.ts).
+  config.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
 
   // The data every template sees, shaped by src/site/model.ts.
   config.addGlobalData('site', model.settings);

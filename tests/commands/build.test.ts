@@ -24,5 +24,11 @@ describe('jianbao build, as the binary', () => {
     expect(entry.docCount).toBe(22);
     const page = readFileSync(path.join(work, '_site/search/index.html'), 'utf8');
     expect(page).toContain(`data-index-stamp="${entry.stamp}"`);
+    // Run from another folder than jianbao's own, as an installed binary is: the assets still come along.
+    for (const asset of ['css/site.css', 'favicon.svg']) {
+      expect(readFileSync(path.join(work, '_site', asset))).toEqual(
+        readFileSync(path.join(ROOT, 'public', asset)),
+      );
+    }
   });
 });
