@@ -16,7 +16,13 @@ import {
   pagesGone,
   siteCodeHash,
 } from './fingerprints.ts';
-import { type ArticlePage, buildSiteModel, readingOrder, type SiteModel } from './model.ts';
+import {
+  type ArticlePage,
+  buildSiteModel,
+  type ReadingOrder,
+  readingOrder,
+  type SiteModel,
+} from './model.ts';
 import { renderSelection } from './pages.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
 import { planSearch, searchPageData, searchScript } from './search-files.ts';
@@ -71,17 +77,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const updateIndex = previous && planUpdateIndex(reading.articles, previous, outDir, options);
   updateIndex?.catch(() => {}); // awaited below, or dropped
   const dropUpdateIndex = () => updateIndex?.then((index) => index.abandon()).catch(() => {});
-  let site: SiteInputs;
-  try {
-    const model = buildSiteModel(content.bulletins, content.config.site, reading);
-    const about = await readOptional(path.join(options.contentDir, 'about.md'));
-    const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
-    const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
-    site = { model, pathPrefix, about, script, global, saveCache: content.saveCache };
-  } catch (error) {
+  const site = await siteInputs(content, reading, templatesDir, script, options).catch(async (error) => {
     await dropUpdateIndex();
     throw error;
-  }
+  });
   let built: Built;
   if (updateIndex && previous?.global === site.global) {
     built = await updateSite(site, previous, outDir, await updateIndex, options);
@@ -91,6 +90,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const { model } = site;
   return { model, ...built, issues: model.issues.length, articles: model.articles.length };
+}
+
+/** The rest of the site model, and everything else the pages are made from. */
+async function siteInputs(
+  content: Content,
+  reading: ReadingOrder,
+  templatesDir: string,
+  script: Promise<string>,
+  options: BuildOptions,
+): Promise<SiteInputs> {
+  const model = buildSiteModel(content.bulletins, content.config.site, reading);
+  const about = await readOptional(path.join(options.contentDir, 'about.md'));
+  const pathPrefix = normalizePathPrefix(options.pathPrefix ?? '/');
+  const global = await globalFingerprint({ model, pathPrefix, about, templatesDir });
+  return { model, pathPrefix, about, script, global, saveCache: content.saveCache };
 }
 
 /**
