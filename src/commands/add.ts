@@ -8,7 +8,7 @@ import { parseBulletinBytes, splitFrontMatter } from '../content/bulletin-file.t
 import { type Content, ISSUES_DIR, loadContent } from '../content/load.ts';
 import type { MetaOverrides } from '../content/meta.ts';
 import { storeIssue } from '../content/store-issue.ts';
-import { hasBuildManifest } from '../site/apply-update.ts';
+import { readManifest } from '../site/apply-update.ts';
 import { buildSite } from '../site/build.ts';
 import { TEMPLATES_DIR } from '../site/eleventy.config.ts';
 import { siteCodeHash } from '../site/fingerprints.ts';
@@ -31,10 +31,11 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
   const started = performance.now();
   const bytes = await readNewIssue(command.file);
   // Eleventy renders a full build only; an update of a site built before writes its pages itself.
-  if (!(await hasBuildManifest(command.outDir))) preloadEleventy();
-  // The search index thread reads the index ahead while the content folder loads (README, Performance);
-  // it is stopped whatever happens below.
-  const searchThread = startSearchThread(path.resolve(command.outDir), CACHE_DIR);
+  const previous = await readManifest(path.resolve(command.outDir));
+  if (previous === null) preloadEleventy();
+  // For an update, the search index thread reads the index ahead while the content folder loads
+  // (README, Performance); it is stopped whatever happens below.
+  const searchThread = previous ? startSearchThread(path.resolve(command.outDir), CACHE_DIR) : undefined;
   siteCodeHash(TEMPLATES_DIR); // read while the content folder loads
   try {
     const progress = progressReporter(output);
@@ -59,6 +60,7 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
         progress: progress.step,
         content: withIssue(existing, { ...bulletin, file: stored.file }),
         searchThread,
+        previous,
       });
       progress.done();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -73,7 +75,7 @@ export async function runAdd(command: AddCommand, output: Output): Promise<numbe
       throw error;
     }
   } finally {
-    await searchThread.abandon();
+    await searchThread?.abandon();
   }
 }
 

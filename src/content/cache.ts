@@ -43,7 +43,7 @@ const SETTLED_MS = 2000;
  * A file's size, inode, and modification and change times in nanoseconds: equal signatures mean the
  * file was not written since (a write sets both times; the change time cannot be set back).
  */
-export function fileSignature(stats: BigIntStats): string {
+function fileSignature(stats: BigIntStats): string {
   return `${stats.size}:${stats.ino}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 

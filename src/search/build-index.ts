@@ -149,7 +149,7 @@ export async function planSearchIndex(
   const { stamp } = inputs;
   const cache = options.cacheDir ? await readCache(options.cacheDir) : null;
 
-  let build: { files: IndexFiles; known: FileHashes; read?: IndexFiles; reused: number } | null = null;
+  let build: { files: IndexFiles; read?: IndexFiles; reused: number } | null = null;
   const reusable = cache ? await reusableDocuments(cache, inputs, layout, searchDir) : 0;
   if (cache && reusable > 0) {
     try {
@@ -162,13 +162,20 @@ export async function planSearchIndex(
   }
   if (!build) {
     await options.paragraphsFrom?.(0);
-    build = { files: fullFiles(docs, layout), known: new Map(), reused: 0 };
+    build = { files: fullFiles(docs, layout), reused: 0 };
   }
+  // The documents files from the first one that changes (the one the first new document is in).
+  const tables = describeDocuments(docs);
+  addDocumentFiles(build.files, docs, tables, layout.chunkSize, Math.floor(build.reused / layout.chunkSize));
 
   // Hashes of every file: the unchanged ones from the cache, the others from their bytes.
-  const hashes: FileHashes = new Map(build.known);
+  const hashes: FileHashes = new Map();
+  if (build.reused > 0 && cache) {
+    for (const [path, known] of Object.entries(cache.files))
+      if (!build.files.has(path)) hashes.set(path, known);
+  }
   for (const [path, bytes] of build.files) hashes.set(path, [contentHash(bytes), bytes.length]);
-  const entry = entryFile(docs, layout, stamp);
+  const entry = entryFile(docs, tables, layout, stamp);
   build.files.set(ENTRY_FILE, entry);
   hashes.set(ENTRY_FILE, [contentHash(entry), entry.length]);
 
@@ -191,18 +198,17 @@ export async function planSearchIndex(
   };
 }
 
-/** Every file except the entry file. */
+/** Every shard file. */
 function fullFiles(docs: readonly SearchDocument[], layout: IndexLayout): IndexFiles {
   const files: IndexFiles = new Map();
   const shards = buildShards(docs.map(documentText), layout.shardCount);
   for (const [index, shard] of shards.entries()) addShard(files, index, shard);
-  addDocumentFiles(files, docs, layout.chunkSize, 0);
   return files;
 }
 
 /**
- * The files that change when docs[reused…] are appended to the index of docs[0…reused), plus the known
- * hashes of the files that do not. Throws StaleIndexError when a shard on disk is not what the cache says.
+ * The shard files that change when docs[reused…] are appended to the index of docs[0…reused), and
+ * those read. Throws StaleIndexError when a shard on disk is not what the cache says.
  */
 async function appendedFiles(
   docs: readonly SearchDocument[],
@@ -210,7 +216,7 @@ async function appendedFiles(
   cache: IndexCache,
   searchDir: string,
   readAhead: ReadAhead = new Map(),
-): Promise<{ files: IndexFiles; known: FileHashes; read: IndexFiles }> {
+): Promise<{ files: IndexFiles; read: IndexFiles }> {
   const files: IndexFiles = new Map();
   const read: IndexFiles = new Map();
   const readVerified = async (path: string): Promise<ReadFile> => {
@@ -229,11 +235,7 @@ async function appendedFiles(
   const texts = docs.slice(reused).map(documentText);
   const changed = await appendToShards(readShard, texts, reused, cache.layout.shardCount);
   for (const [index, shard] of changed) addShard(files, index, shard);
-  const { chunkSize } = cache.layout;
-  addDocumentFiles(files, docs, chunkSize, Math.floor(reused / chunkSize));
-  const known: FileHashes = new Map(Object.entries(cache.files));
-  for (const path of files.keys()) known.delete(path);
-  return { files, known, read };
+  return { files, read };
 }
 
 /**
@@ -295,10 +297,10 @@ function addShard(files: IndexFiles, index: number, shard: ShardFiles): void {
 function addDocumentFiles(
   files: IndexFiles,
   docs: readonly SearchDocument[],
+  tables: DocumentTables,
   chunkSize: number,
   firstChunk: number,
 ) {
-  const tables = tablesOf(docs);
   for (let chunk = firstChunk; chunk * chunkSize < docs.length; chunk++) {
     files.set(docChunkPath(chunk), json(storedDocuments(docs, tables.sectionOf, chunk, chunkSize)));
   }
@@ -306,20 +308,12 @@ function addDocumentFiles(
   files.set(ISSUES_FILE, json(tables.issueRuns));
 }
 
-const tables = new WeakMap<readonly SearchDocument[], DocumentTables>();
-
-/** describeDocuments(docs), once per build: the documents files and the entry both use it. */
-function tablesOf(docs: readonly SearchDocument[]): DocumentTables {
-  let described = tables.get(docs);
-  if (!described) {
-    described = describeDocuments(docs);
-    tables.set(docs, described);
-  }
-  return described;
-}
-
-function entryFile(docs: readonly SearchDocument[], layout: IndexLayout, stamp: string): Uint8Array {
-  const { sections, years } = tablesOf(docs);
+function entryFile(
+  docs: readonly SearchDocument[],
+  { sections, years }: DocumentTables,
+  layout: IndexLayout,
+  stamp: string,
+): Uint8Array {
   const entry: SearchEntry = {
     version: FORMAT_VERSION,
     stamp,

@@ -39,7 +39,7 @@ export const EMPTY_SHARD: ShardFiles = encodeShard([], NO_LISTS, NO_LISTS);
  * directory order) rather than lastDocId list by list, which was four times slower. Throws on a list
  * that does not end where the directory says.
  */
-export function lastDocIds(grams: Uint8Array, directory: ShardDirectory): Int32Array {
+function lastDocIds(grams: Uint8Array, directory: ShardDirectory): Int32Array {
   const { docsStart, docsEnd } = directory;
   const count = docsEnd.length;
   const lastDocs = new Int32Array(count);

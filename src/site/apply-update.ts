@@ -1,7 +1,7 @@
 // Writes freshly rendered pages into the published site, file by file, and removes pages that are gone.
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildManifest, MANIFEST_FILE } from './fingerprints.ts';
+import { type BuildManifest, MANIFEST_FILE, MANIFEST_VERSION } from './fingerprints.ts';
 import { pageFile } from './pages.ts';
 
 export interface UpdateCounts {
@@ -11,18 +11,10 @@ export interface UpdateCounts {
   removed: number;
 }
 
-/** Whether outDir holds a site whose build left a manifest (an update may then be possible), unread. */
-export async function hasBuildManifest(outDir: string): Promise<boolean> {
-  return stat(path.join(outDir, MANIFEST_FILE)).then(
-    () => true,
-    () => false,
-  );
-}
-
 export async function readManifest(outDir: string): Promise<BuildManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as BuildManifest;
-    return manifest.version === 3 ? manifest : null;
+    return manifest.version === MANIFEST_VERSION ? manifest : null;
   } catch {
     return null;
   }

@@ -12,6 +12,7 @@ import {
   countPages,
   globalFingerprint,
   MANIFEST_FILE,
+  MANIFEST_VERSION,
   pageFingerprints,
   pagesGone,
   siteCodeHash,
@@ -23,7 +24,7 @@ import {
   readingOrder,
   type SiteModel,
 } from './model.ts';
-import { renderSelection } from './pages.ts';
+import { renderSelection, siteData } from './pages.ts';
 import { preloadEleventy, renderPages } from './render-pages.ts';
 import { planSearch, searchPageData, searchScript } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
@@ -47,6 +48,8 @@ export interface BuildOptions {
    * the index ahead), used when the build updates outDir in place. Whoever started it stops it.
    */
   searchThread?: IndexThread;
+  /** outDir's manifest when the caller has read it already (`add`, to decide what to start early). */
+  previous?: BuildManifest | null;
 }
 
 export interface BuildResult extends UpdateCounts {
@@ -64,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   siteCodeHash(templatesDir);
-  const previous = options.incremental ? await readManifest(outDir) : null;
+  const previous = !options.incremental ? null : (options.previous ?? (await readManifest(outDir)));
   // Eleventy (~0.4 s to import) is needed for a full build only: an update writes its pages itself.
   if (previous === null) preloadEleventy();
   const script = searchScript(options.cacheDir);
@@ -154,7 +157,7 @@ async function buildAside(
     progress(`indexing ${model.articles.length} articles for search (in a worker thread)`);
     index = await planSearch(model.articles, staging, { cacheDir: options.cacheDir });
     const all = selectAllPages(model);
-    const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all) };
+    const manifest: BuildManifest = { version: MANIFEST_VERSION, global, ...pageFingerprints(all) };
     const search = searchPageData(index, script);
     search.catch(() => {}); // awaited by the rendering, which reports a failure
     progress(`rendering ${countPages(all)} pages`);
@@ -193,13 +196,12 @@ async function updateSite(
   try {
     progress('comparing pages with the last build');
     const all = selectAllPages(model);
-    const manifest: BuildManifest = { version: 3, global, ...pageFingerprints(all, previous) };
+    const manifest: BuildManifest = { version: MANIFEST_VERSION, global, ...pageFingerprints(all, previous) };
     const render = changedPages(all, manifest, previous);
     progress(`rendering ${countPages(render)} of ${countPages(all)} pages`);
-    const site = { site: model.settings, base: pathPrefix, navSections: model.sections, model, about };
     const search = searchPageData(index, script);
     search.catch(() => {}); // awaited by the rendering; a failure before it is the build's error
-    const files = await renderSelection(render, site, search);
+    const files = await renderSelection(render, siteData(model, pathPrefix, about), search);
     await saveCache?.();
     // The index before the pages: a page older than its index still finds exactly the truth (the
     // client loads the files the index names), while a new search page before its index would have

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
-import { pageEntries, pageFile, renderEntry } from './pages.ts';
+import { pageEntries, pageFile, renderEntry, siteData } from './pages.ts';
 import type { SearchPageData } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
@@ -39,25 +39,24 @@ export function configureSite(config: EleventyUserConfig, options: SiteConfigOpt
   config.benchmarks?.config?.setIsVerbose(false);
   // Eleventy keeps compiled templates for the life of the process. So `serve`, which rebuilds in one
   // process, picks up changed bulletins but needs a restart after a template is edited.
-  // Static assets: CSS and icons are copied as they are.
-  // An absolute path: Eleventy reads a relative one from the working folder, which is the user's, and
-  // a site built from anywhere but jianbao's own folder had no CSS (tests/commands/build.test.ts).
+
+  // Static assets: CSS and icons are copied as they are. An absolute path: Eleventy reads a relative
+  // one from the working folder, which is the user's, and a site built from anywhere but jianbao's own
+  // folder had no CSS (tests/commands/build.test.ts).
   config.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
 
-  // The data every template sees, shaped by src/site/model.ts.
-  config.addGlobalData('site', model.settings);
-  config.addGlobalData('model', model);
-  config.addGlobalData('about', options.about);
-  config.addGlobalData('navSections', model.sections);
-  // Every page: what the one template paginates over (src/site/pages.ts).
-  config.addGlobalData('sitePages', pageEntries(selectAllPages(model)));
+  // The data every page is written from (siteData in src/site/pages.ts; an update gives its pages the
+  // same). Sub-path hosting: every internal URL is written as base + url, so the same pages serve "/"
+  // and "/any/prefix/"; feeds, the sitemap and canonical links are absolute: site.url + url. Both are
+  // data, not functions closing over this build's options: Eleventy keeps compiled templates for the
+  // process, and a later build must not print this build's prefix.
+  for (const [key, value] of Object.entries(siteData(model, pathPrefix, options.about))) {
+    config.addGlobalData(key, value);
+  }
+  // What the search page carries, awaited by Eleventy while it gathers the data.
   config.addGlobalData('search', () => options.search);
-
-  // Sub-path hosting: every internal URL is written as base + url, so the same pages serve "/" and
-  // "/any/prefix/". Feeds, the sitemap and canonical links are absolute: site.url + url, with site.url
-  // from content/site.yaml. Both are data, not functions closing over this build's options: Eleventy
-  // keeps compiled templates for the process, and a later build must not print this build's prefix.
-  config.addGlobalData('base', pathPrefix);
+  // Every page: what the one template paginates over.
+  config.addGlobalData('sitePages', pageEntries(selectAllPages(model)));
 
   // The pages' functions, called by the template.
   config.addJavaScriptFunction('renderEntry', renderEntry);

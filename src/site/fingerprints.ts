@@ -4,11 +4,11 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { hashFiles } from '../source-hash.ts';
 import type { ArticlePage, IssuePage, SiteModel } from './model.ts';
-import type { PageSelection } from './selection.ts';
+import { PAGE_KINDS, type PageSelection } from './selection.ts';
 
 /** Stored with the site (MANIFEST_FILE) and compared on the next build. */
 export interface BuildManifest extends PageFingerprints {
-  version: 3;
+  version: typeof MANIFEST_VERSION;
   /** Everything every page depends on: code, templates, assets, settings, prefix, navigation. */
   global: string;
 }
@@ -30,16 +30,9 @@ export interface IssueFingerprints {
 }
 
 export const MANIFEST_FILE = '.jianbao-build.json';
+/** Changed with the manifest's shape: a manifest of another version is not read (a full build follows). */
+export const MANIFEST_VERSION = 3;
 
-type PageKind = keyof PageSelection;
-const PAGE_KINDS: readonly PageKind[] = [
-  'issues',
-  'articles',
-  'sections',
-  'sectionYears',
-  'sources',
-  'sectionFeeds',
-];
 /** The kinds fingerprinted one by one; issues and articles are grouped by issue. */
 const FLAT_KINDS = ['sections', 'sectionYears', 'sources', 'sectionFeeds'] as const;
 

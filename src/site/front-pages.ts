@@ -2,6 +2,7 @@
 import { articleList } from './article-list.ts';
 import { formatChineseDate } from './dates.ts';
 import { html, trustedHtml } from './html.ts';
+import { ARCHIVE } from './model.ts';
 import { renderFrame } from './page-frame.ts';
 import type { PageData } from './pages.ts';
 import { renderMarkdown } from './render-text.ts';
@@ -63,7 +64,7 @@ export function renderArchivePage(data: PageData): string {
 `;
   return renderFrame(
     data,
-    { title: '往期', nav: 'archive', navPage: true, breadcrumbs: [{ url: 'archive/', title: '往期' }] },
+    { title: ARCHIVE.title, nav: 'archive', navPage: true, breadcrumbs: [ARCHIVE] },
     content,
   );
 }

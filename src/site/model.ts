@@ -120,9 +120,10 @@ export interface SiteModel {
 
 export const FEED_LENGTH = 50;
 
-const ARCHIVE: Link = { url: 'archive/', title: '往期' };
-const SECTIONS: Link = { url: 'sections/', title: '栏目' };
-const SOURCES: Link = { url: 'sources/', title: '信息来源' };
+/** The listing pages' own links: the first breadcrumb of the pages under them, and their own. */
+export const ARCHIVE: Link = { url: 'archive/', title: '往期' };
+export const SECTIONS: Link = { url: 'sections/', title: '栏目' };
+export const SOURCES: Link = { url: 'sources/', title: '信息来源' };
 
 /** The issues and articles in reading order, linked to their neighbours: the first part of the model. */
 export interface ReadingOrder {

@@ -19,7 +19,7 @@ import type { SiteModel } from './model.ts';
 import type { FrameData } from './page-frame.ts';
 import type { SearchPageData } from './search-files.ts';
 import { renderSectionPage, renderSectionsPage, renderSectionYearPage } from './section-pages.ts';
-import type { PageSelection } from './selection.ts';
+import { PAGE_KINDS, type PageKind, type PageSelection } from './selection.ts';
 import { renderRobots, renderSitemap } from './sitemap.ts';
 import { renderSourcePage, renderSourcesPage } from './source-pages.ts';
 
@@ -30,6 +30,14 @@ export interface PageData extends FrameData {
   /** Markdown of the About page (content/about.md), if the content folder has one. */
   about: string | null;
   search: SearchPageData;
+}
+
+/** What every page is written from but its own URL and the search data: the same for every page of a build. */
+export type SiteData = Omit<PageData, 'page' | 'search'>;
+
+/** SiteData for a build: Eleventy's global data in a full build, renderSelection's in an update. */
+export function siteData(model: SiteModel, base: string, about: string | null): SiteData {
+  return { site: model.settings, model, about, navSections: model.sections, base };
 }
 
 /** The paginated kinds: one page per item of the model's lists. */
@@ -44,8 +52,6 @@ const PAGINATED: {
   sectionFeeds: renderSectionFeed,
 };
 
-export type PageKind = keyof PageSelection;
-
 /** One page: an item of a paginated kind, or a page that is one of a kind (SINGLE_PAGES). */
 export type PageEntry =
   | { [Kind in PageKind]: { kind: Kind; url: string; item: PageSelection[Kind][number] } }[PageKind]
@@ -54,32 +60,30 @@ export type PageEntry =
 const SEARCH_URL = 'search/';
 
 /** The pages that are one of a kind, by site-relative URL; every build writes all of them. */
-export const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => string }[] = [
+const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => string }[] = [
   { url: '', render: renderHomePage },
   { url: 'archive/', render: renderArchivePage },
   { url: 'sections/', render: renderSectionsPage },
   { url: 'sources/', render: renderSourcesPage },
-  { url: SEARCH_URL, render: renderSearchPage },
   { url: 'about/', render: renderAboutPage },
   { url: '404.html', render: renderNotFoundPage },
   { url: 'feed.xml', render: renderSiteFeed },
   { url: 'sitemap.xml', render: (data) => renderSitemap(data.model) },
   { url: 'robots.txt', render: (data) => renderRobots(data.model) },
+  // Last: an update renders it once the index thread has said its stamp (Eleventy awaits that stamp
+  // before it renders any page).
+  { url: SEARCH_URL, render: renderSearchPage },
 ];
 
 const singlePages = new Map(SINGLE_PAGES.map((page) => [page.url, page.render]));
 
-/**
- * The pages of a selection, then the single pages, the search page last: an update renders it once the
- * index thread has said its stamp (Eleventy awaits that stamp before it renders any page).
- */
+/** The pages of a selection, then the single pages. */
 export function pageEntries(selection: PageSelection): PageEntry[] {
   const entries: PageEntry[] = [];
-  for (const kind of Object.keys(PAGINATED) as PageKind[]) {
+  for (const kind of PAGE_KINDS) {
     for (const item of selection[kind]) entries.push({ kind, url: item.url, item } as PageEntry);
   }
-  for (const { url } of SINGLE_PAGES) if (url !== SEARCH_URL) entries.push({ kind: 'single', url });
-  entries.push({ kind: 'single', url: SEARCH_URL });
+  for (const { url } of SINGLE_PAGES) entries.push({ kind: 'single', url });
   return entries;
 }
 
@@ -108,7 +112,7 @@ export function pageFile(url: string): string {
  */
 export async function renderSelection(
   selection: PageSelection,
-  site: Omit<PageData, 'page' | 'search'>,
+  site: SiteData,
   search: Promise<SearchPageData>,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();

@@ -2,7 +2,7 @@
 import { articleList } from './article-list.ts';
 import { formatChineseDate } from './dates.ts';
 import { html, trustedHtml } from './html.ts';
-import type { SectionPage, SectionYearPage } from './model.ts';
+import { SECTIONS, type SectionPage, type SectionYearPage } from './model.ts';
 import { renderFrame } from './page-frame.ts';
 import { renderPager } from './pager.ts';
 import type { PageData } from './pages.ts';
@@ -16,7 +16,7 @@ export function renderSectionsPage(data: PageData): string {
   )}
 </ul>
 `;
-  return renderFrame(data, { title: '栏目', nav: 'sections', breadcrumbs: [SECTIONS_CRUMB] }, content);
+  return renderFrame(data, { title: SECTIONS.title, nav: 'sections', breadcrumbs: [SECTIONS] }, content);
 }
 
 export function renderSectionPage(data: PageData, section: SectionPage): string {
@@ -57,5 +57,3 @@ ${trustedHtml(renderPager(base, YEAR_PAGER_LABELS, yearLink(sectionYear.older), 
     content,
   );
 }
-
-const SECTIONS_CRUMB = { url: 'sections/', title: '栏目' };

@@ -17,6 +17,18 @@ export interface PageSelection {
   sectionFeeds: SectionFeed[];
 }
 
+export type PageKind = keyof PageSelection;
+
+/** The paginated kinds, in the order a build writes them. */
+export const PAGE_KINDS: readonly PageKind[] = [
+  'articles',
+  'issues',
+  'sections',
+  'sectionYears',
+  'sources',
+  'sectionFeeds',
+];
+
 export function selectAllPages(model: SiteModel): PageSelection {
   return {
     issues: model.issues,

@@ -1,7 +1,7 @@
 // The outlets the articles name as their source: their list, and each one's articles.
 import { formatChineseDate } from './dates.ts';
 import { html } from './html.ts';
-import type { SourcePage } from './model.ts';
+import { SOURCES, type SourcePage } from './model.ts';
 import { renderFrame } from './page-frame.ts';
 import type { PageData } from './pages.ts';
 
@@ -15,11 +15,7 @@ export function renderSourcesPage(data: PageData): string {
   )}
 </ul>
 `;
-  return renderFrame(
-    data,
-    { title: '信息来源', nav: 'sources', breadcrumbs: [{ url: 'sources/', title: '信息来源' }] },
-    content,
-  );
+  return renderFrame(data, { title: SOURCES.title, nav: 'sources', breadcrumbs: [SOURCES] }, content);
 }
 
 export function renderSourcePage(data: PageData, source: SourcePage): string {
