@@ -16,7 +16,7 @@ import { documentText } from '../search/tokenize.ts';
 import { truthOfTexts } from '../search/truth.ts';
 import type { SearchDocument } from '../search/types.ts';
 import { type StaticServer, serveStatic } from '../site/static-server.ts';
-import { CHROMIUM_ARGS } from './chromium.ts';
+import { browserQuiet, CHROMIUM_ARGS } from './chromium.ts';
 import { generateCorpus } from './corpus.ts';
 import { corpusDocuments } from './corpus-documents.ts';
 import { createRandom } from './random.ts';
@@ -114,12 +114,18 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: n
 }
 
 // Page-side code is written as strings, as in tests/browser: the Node tsconfig has no DOM types on purpose.
-/** Records, in the page, the time (ms since navigation) when a search's results are in the DOM. */
+const SETTLED_MESSAGE = 'jianbao-bench:settled';
+/**
+ * Records, in the page, the time (ms since navigation) when a search's results are in the DOM, and says
+ * so on the console: waiting with page.waitForFunction would run Playwright's own script in the page
+ * while it searches (~20-30 ms of its main thread on this machine).
+ */
 const SETTLE_RECORDER = `new MutationObserver(() => {
   const results = document.getElementById('search-results');
   const status = document.getElementById('search-status');
-  if (results && status && results.getAttribute('aria-busy') === 'false' && /找到 \\d+ 篇文章/.test(status.textContent)) {
-    window.settledAt ??= performance.now();
+  if (results && status && results.getAttribute('aria-busy') === 'false' && /找到 \\d+ 篇文章/.test(status.textContent) && window.settledAt === undefined) {
+    window.settledAt = performance.now();
+    console.debug('${SETTLED_MESSAGE}');
   }
 }).observe(document, { subtree: true, attributes: true, characterData: true, childList: true });`;
 
@@ -296,6 +302,7 @@ async function measureEnvironment(browser: Browser, server: StaticServer) {
   for (let i = 0; i < 9; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await browserQuiet(browser);
     await page.goto(`${server.url}blank.html`);
     blank.push(await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].loadEventEnd`));
     request.push(
@@ -311,8 +318,9 @@ async function measureEnvironment(browser: Browser, server: StaticServer) {
 }
 
 /**
- * Each query in a fresh browser context (empty cache): `run` opens the page and returns the
- * milliseconds to results; the bytes and requests the server sent for it are counted.
+ * Each query in a fresh browser context (empty cache), opened once the browser has gone quiet (see
+ * browserQuiet): `run` opens the page and returns the milliseconds to results; the bytes and requests
+ * the server sent for it are counted.
  */
 async function measureFirstQueries(
   browser: Browser,
@@ -321,15 +329,18 @@ async function measureFirstQueries(
   run: (page: Page, query: string) => Promise<number>,
 ): Promise<FirstQuery[]> {
   const first: FirstQuery[] = [];
+  let busy = 0;
   for (const query of queries) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    if ((await browserQuiet(browser)) === null) busy++;
     const sentBefore = server.sent.length;
     const ms = await run(page, query);
     await page.waitForLoadState('networkidle');
     first.push({ query, ms, ...sentSince(server, sentBefore) });
     await context.close();
   }
+  if (busy > 0) process.stderr.write(`search bench: the browser was still busy at ${busy} first queries\n`);
   return first;
 }
 
@@ -343,8 +354,9 @@ async function measureOurs(
   const phases: Record<string, number>[] = [];
   const first = await measureFirstQueries(browser, server, queries, async (page, query) => {
     await page.addInitScript({ content: SETTLE_RECORDER });
+    const settled = page.waitForEvent('console', (message) => message.text() === SETTLED_MESSAGE);
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction('window.settledAt !== undefined');
+    await settled;
     phases.push(await page.evaluate<Record<string, number>>(PHASES));
     return page.evaluate<number>('window.settledAt');
   });
