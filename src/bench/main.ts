@@ -117,10 +117,14 @@ function searchTable(results: readonly Row[]): string {
     );
   }
   for (const { issues, search } of results) {
-    const phases = search?.jianbao.firstQuery.phasesMedianMs;
-    if (!phases) continue;
-    const steps = Object.entries(phases).map(([name, ms]) => `${name} ${Math.round(ms)}`);
+    const firstQuery = search?.jianbao.firstQuery;
+    if (!firstQuery) continue;
+    const steps = Object.entries(firstQuery.phasesMedianMs).map(([name, ms]) => `${name} ${Math.round(ms)}`);
     lines.push('', `N=${issues}, first query, median ms from navigation: ${steps.join(', ')}`);
+    if (firstQuery.browserNotQuiet > 0)
+      lines.push(
+        `N=${issues}: ${firstQuery.browserNotQuiet} first queries opened with the browser still busy (they read high)`,
+      );
   }
   return lines.join('\n');
 }

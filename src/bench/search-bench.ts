@@ -199,6 +199,8 @@ interface FirstQuery {
   /** Response bodies the server sent for the page (HTML, CSS, scripts, index files), uncompressed. */
   bytes: number;
   requests: number;
+  /** How long the fresh context's browser took to go quiet before the page was opened (null: 5 s passed). */
+  browserQuietMs: number | null;
 }
 
 function firstQuerySummary(rows: readonly FirstQuery[]) {
@@ -208,6 +210,8 @@ function firstQuerySummary(rows: readonly FirstQuery[]) {
     medianBytes: median(rows.map((row) => row.bytes)),
     maxBytes: Math.max(...rows.map((row) => row.bytes)),
     medianRequests: median(rows.map((row) => row.requests)),
+    /** Pages opened before the browser had gone quiet (it stayed busy for 5 s): their times read high. */
+    browserNotQuiet: rows.filter((row) => row.browserQuietMs === null).length,
     perQuery: rows,
   };
 }
@@ -329,18 +333,16 @@ async function measureFirstQueries(
   run: (page: Page, query: string) => Promise<number>,
 ): Promise<FirstQuery[]> {
   const first: FirstQuery[] = [];
-  let busy = 0;
   for (const query of queries) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    if ((await browserQuiet(browser)) === null) busy++;
+    const browserQuietMs = await browserQuiet(browser);
     const sentBefore = server.sent.length;
     const ms = await run(page, query);
     await page.waitForLoadState('networkidle');
-    first.push({ query, ms, ...sentSince(server, sentBefore) });
+    first.push({ query, ms, ...sentSince(server, sentBefore), browserQuietMs });
     await context.close();
   }
-  if (busy > 0) process.stderr.write(`search bench: the browser was still busy at ${busy} first queries\n`);
   return first;
 }
 
