@@ -118,7 +118,7 @@ const SETTLED_MESSAGE = 'jianbao-bench:settled';
 /**
  * Records, in the page, the time (ms since navigation) when a search's results are in the DOM, and says
  * so on the console: waiting with page.waitForFunction would run Playwright's own script in the page
- * while it searches (~20-30 ms of its main thread on this machine).
+ * while it searches (~20 ms of a first query's median on this machine).
  */
 const SETTLE_RECORDER = `new MutationObserver(() => {
   const results = document.getElementById('search-results');
@@ -374,6 +374,7 @@ async function measureOurs(
   await page.waitForFunction(
     `document.getElementById('search-results').getAttribute('aria-busy') === 'false'`,
   );
+  await browserQuiet(browser);
   const following: number[] = [];
   // The same query again: every file is in memory, so this is the script's own work (search + render).
   const warm: number[] = [];
