@@ -50,6 +50,8 @@ for (const issues of (values.issues ?? '').split(',').map(Number)) {
       path.join(values.work ?? '', `${issues}-search`),
       {
         pagefind: values.pagefind,
+        // The site the site measurement left (the first N−1 issues and the N-th, added).
+        site: row.site ? path.join(values.work ?? '', String(issues), '_site') : undefined,
       },
     );
   }
@@ -116,14 +118,29 @@ function searchTable(results: readonly Row[]): string {
       ].join(' | ')} |`,
     );
   }
+  const phaseList = (phases: Record<string, number>) =>
+    Object.entries(phases)
+      .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+      .join(', ');
   for (const { issues, search } of results) {
     const firstQuery = search?.jianbao.firstQuery;
     if (!firstQuery) continue;
-    const steps = Object.entries(firstQuery.phasesMedianMs).map(([name, ms]) => `${name} ${Math.round(ms)}`);
-    lines.push('', `N=${issues}, first query, median ms from navigation: ${steps.join(', ')}`);
-    if (firstQuery.browserNotQuiet > 0)
+    lines.push(
+      '',
+      `N=${issues}, first query, median ms from navigation: ${phaseList(firstQuery.phasesMedianMs)}`,
+    );
+    const onSite = search?.jianbao.firstQueryOnSite;
+    if (onSite) {
+      const ms = `${Math.round(onSite.medianMs)} / ${Math.round(onSite.maxMs)} ms`;
+      const kb = `${Math.round(onSite.medianBytes / 1024)} / ${Math.round(onSite.maxBytes / 1024)} KB`;
       lines.push(
-        `N=${issues}: ${firstQuery.browserNotQuiet} first queries opened with the browser still busy (they read high)`,
+        `N=${issues}, first query on the built site's own search page, median / max: ${ms}, ${kb}; phases: ${phaseList(onSite.phasesMedianMs)}`,
+      );
+    }
+    const notQuiet = firstQuery.browserNotQuiet + (onSite?.browserNotQuiet ?? 0);
+    if (notQuiet > 0)
+      lines.push(
+        `N=${issues}: ${notQuiet} first queries opened with the browser still busy (they read high)`,
       );
   }
   return lines.join('\n');

@@ -219,6 +219,11 @@ function firstQuerySummary(rows: readonly FirstQuery[]) {
 export interface BenchOptions {
   /** Also build and measure Pagefind (minutes at 1,000 issues); default true. */
   pagefind?: boolean;
+  /**
+   * A site built from the same corpus (the site measurement's output, path prefix "/"): first queries
+   * are also measured on its own search page, with the site's frame and stylesheet.
+   */
+  site?: string;
 }
 
 export async function benchSearch(docs: SearchDocument[], workDir: string, options: BenchOptions = {}) {
@@ -253,6 +258,7 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
   try {
     const environment = await measureEnvironment(browser, server);
     const ours = await measureOurs(browser, server, queries, truthUrls);
+    const onSite = options.site ? await measureSitePage(browser, options.site, queries) : null;
     const theirs = withPagefind ? await measurePagefind(browser, server, queries, truthUrls) : null;
     return {
       documents: docs.length,
@@ -272,6 +278,8 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
         },
         scriptBytes: Buffer.byteLength(await bundleSearchClient()),
         ...ours,
+        /** The first query on the built site's own search page (null without a site). */
+        firstQueryOnSite: onSite,
       },
       pagefind: theirs && { index: pagefindSize, buildSeconds: pagefindBuild?.seconds, ...theirs },
     };
@@ -279,6 +287,16 @@ export async function benchSearch(docs: SearchDocument[], workDir: string, optio
     await browser.close();
     await server.close();
     await pagefind.close();
+  }
+}
+
+/** First queries on a built site's search page, served at "/" from its folder. */
+async function measureSitePage(browser: Browser, site: string, queries: string[]) {
+  const server = await serveStatic({ root: site });
+  try {
+    return await measureSearchPage(browser, server, `${server.url}search/`, queries);
+  } finally {
+    await server.close();
   }
 }
 
@@ -346,6 +364,32 @@ async function measureFirstQueries(
   return first;
 }
 
+/**
+ * First queries on a search page (`searchUrl` + ?q=…), each in a fresh context: the time to results in
+ * the DOM, and the median of each phase the page marks.
+ */
+async function measureSearchPage(
+  browser: Browser,
+  server: StaticServer,
+  searchUrl: string,
+  queries: string[],
+) {
+  const phases: Record<string, number>[] = [];
+  const first = await measureFirstQueries(browser, server, queries, async (page, query) => {
+    await page.addInitScript({ content: SETTLE_RECORDER });
+    const settled = page.waitForEvent('console', (message) => message.text() === SETTLED_MESSAGE);
+    await page.goto(`${searchUrl}?q=${encodeURIComponent(query)}`);
+    await settled;
+    phases.push(await page.evaluate<Record<string, number>>(PHASES));
+    return page.evaluate<number>('window.settledAt');
+  });
+  const phaseNames = Object.keys(phases[0] ?? {});
+  const phasesMedianMs = Object.fromEntries(
+    phaseNames.map((name) => [name, median(phases.map((row) => row[name] ?? 0))]),
+  );
+  return { ...firstQuerySummary(first), phasesMedianMs };
+}
+
 async function measureOurs(
   browser: Browser,
   server: StaticServer,
@@ -353,19 +397,7 @@ async function measureOurs(
   truthUrls: Map<string, string[]>,
 ) {
   // First query: opening search/?q=… in a page with an empty cache.
-  const phases: Record<string, number>[] = [];
-  const first = await measureFirstQueries(browser, server, queries, async (page, query) => {
-    await page.addInitScript({ content: SETTLE_RECORDER });
-    const settled = page.waitForEvent('console', (message) => message.text() === SETTLED_MESSAGE);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-    await settled;
-    phases.push(await page.evaluate<Record<string, number>>(PHASES));
-    return page.evaluate<number>('window.settledAt');
-  });
-  const phaseNames = Object.keys(phases[0] ?? {});
-  const firstQueryPhases = Object.fromEntries(
-    phaseNames.map((name) => [name, median(phases.map((row) => row[name] ?? 0))]),
-  );
+  const firstQuery = await measureSearchPage(browser, server, `${server.url}search/`, queries);
 
   // Following queries: typed into the same page, from submit to results in the DOM.
   const context = await browser.newContext();
@@ -409,7 +441,7 @@ async function measureOurs(
   }
   await context.close();
   return {
-    firstQuery: { ...firstQuerySummary(first), phasesMedianMs: firstQueryPhases },
+    firstQuery,
     /** Set and submitted at once (pasted): nothing loaded before the submit. */
     followingQuery: { medianMs: median(following), maxMs: Math.max(...following) },
     /** Typed at a reader's pace, then Enter: from Enter to results. */
