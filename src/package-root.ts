@@ -13,3 +13,6 @@ function findPackageRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = findPackageRoot(import.meta.dirname);
+
+/** The site's static files (stylesheet, icon), copied to the site's root as they are. */
+export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');

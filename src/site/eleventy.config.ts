@@ -1,14 +1,13 @@
 // Eleventy's configuration for the jianbao site: read it as the site's table of contents.
 
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { PACKAGE_ROOT, PUBLIC_DIR } from '../package-root.ts';
 import type { SiteModel } from './model.ts';
 import { pageEntries, pageFile, renderEntry, siteData } from './pages.ts';
 import type { SearchPageData } from './search-files.ts';
 import { selectAllPages } from './selection.ts';
 
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
-export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');
 
 export interface SiteConfigOptions {
   model: SiteModel;

@@ -1,7 +1,7 @@
 // Fingerprints of every page's data, so a rebuild renders only the pages whose data changed.
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { PACKAGE_ROOT, PUBLIC_DIR } from '../package-root.ts';
 import { hashFiles } from '../source-hash.ts';
 import type { ArticlePage, IssuePage, SiteModel } from './model.ts';
 import { PAGE_KINDS, type PageSelection } from './selection.ts';
@@ -206,7 +206,7 @@ export function siteCodeHash(templatesDir: string): Promise<string> {
     code = hashFiles(
       [
         templatesDir,
-        path.join(PACKAGE_ROOT, 'public'),
+        PUBLIC_DIR,
         path.join(SOURCE_DIR, 'site'),
         path.join(SOURCE_DIR, 'search'),
         path.join(SOURCE_DIR, 'client'),

@@ -9,6 +9,9 @@
 import { type Html, html, trustedHtml } from './html.ts';
 import type { SearchPageData } from './search-files.ts';
 
+/** The site's stylesheet, under public/ and the site's root. */
+export const STYLESHEET = 'css/site.css';
+
 export interface NavSection {
   slug: string;
   title: string;
@@ -42,7 +45,7 @@ export interface PageFrame {
   breadcrumbs?: readonly Crumb[];
   /** No canonical link (the 404 page, served at any address). */
   canonical?: false;
-  /** The search page inlines the search script, with where and which index it loads. */
+  /** The search page inlines the search script (with where and which index it loads) and the stylesheet. */
   search?: SearchPageData;
 }
 
@@ -59,12 +62,14 @@ export function renderFrame(data: FrameData, frame: PageFrame, content: Html): s
 <title>${pageTitle ? `${pageTitle} · ` : ''}${site.title}</title>
 <meta name="description" content="${frame.description || site.description}">
 <meta name="color-scheme" content="light dark">${
-    // Before the stylesheet, which would hold it back: the search starts loading while the page is laid out.
-    search &&
-    html`
-<script id="search-script" data-index-url="${base}search/index.json" data-site-root="${base}" data-shard-count="${search.shardCount}" data-index-stamp="${search.stamp}">${trustedHtml(search.script)}</script>`
+    // The search starts loading at once; the styles are inlined after it (search-files.ts says why).
+    search
+      ? html`
+<script id="search-script" data-index-url="${base}search/index.json" data-site-root="${base}" data-shard-count="${search.shardCount}" data-index-stamp="${search.stamp}">${trustedHtml(search.script)}</script>
+<style>${trustedHtml(search.styles)}</style>`
+      : html`
+<link rel="stylesheet" href="${base}${STYLESHEET}">`
   }
-<link rel="stylesheet" href="${base}css/site.css">
 <link rel="icon" href="${base}favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="${site.title}" href="${base}feed.xml">${
     typeof canonical === 'string' &&

@@ -1,5 +1,7 @@
 // The site's search: the browser script and the index of every article, written beside the pages.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PUBLIC_DIR } from '../package-root.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import {
   type IndexInThread,
@@ -9,6 +11,7 @@ import {
 } from '../search/index-thread.ts';
 import type { SearchDocument } from '../search/types.ts';
 import type { ArticlePage } from './model.ts';
+import { STYLESHEET } from './page-frame.ts';
 
 export interface SearchPageData {
   /** The browser script, bundled, for the page to inline (one request fewer before the first query). */
@@ -20,6 +23,13 @@ export interface SearchPageData {
    */
   shardCount: number;
   stamp: string;
+  /**
+   * The site's stylesheet, inlined too. As a file it arrives with the query's posting lists, and the
+   * page's first layout, which waits for it, then runs before the search: inlined, the page is laid out
+   * while the lists are on their way (first query on the site's page at 1,000 issues, 16 queries × 2
+   * alternating, twice: median 248 → 229 ms and 247 → 231 ms).
+   */
+  styles: string;
 }
 
 /** Articles in reading order (oldest issue first), as the index builder wants them: a new issue appends. */
@@ -37,7 +47,16 @@ export function searchDocuments(articles: readonly ArticlePage[]): SearchDocumen
 }
 
 export async function searchPageData(index: IndexInThread, script: Promise<string>): Promise<SearchPageData> {
-  return { script: await script, shardCount: index.shardCount, stamp: await index.stamp };
+  const file = path.join(PUBLIC_DIR, STYLESHEET);
+  const styles = styleElementText(await readFile(file, 'utf8'), file);
+  return { script: await script, shardCount: index.shardCount, stamp: await index.stamp, styles };
+}
+
+/** A stylesheet as the text of a <style> element, which ends at the first "</style": refused if it has one. */
+export function styleElementText(css: string, file: string): string {
+  if (/<\/style/i.test(css))
+    throw new Error(`${file}: contains "</style", which cannot be inlined in a page`);
+  return css;
 }
 
 /** The browser script, bundled (or read from the cache) while the build does its other work. */

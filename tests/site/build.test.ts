@@ -10,7 +10,7 @@ import { buildSite } from '../../src/site/build.ts';
 import { BuildError } from '../../src/site/errors.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
 import { type PageData, renderSelection } from '../../src/site/pages.ts';
-import type { SearchPageData } from '../../src/site/search-files.ts';
+import { type SearchPageData, styleElementText } from '../../src/site/search-files.ts';
 import { selectAllPages } from '../../src/site/selection.ts';
 import { decodeEntities, fileHashes, firstHeading, listFiles, readPage } from '../support/site-files.ts';
 import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
@@ -109,6 +109,24 @@ describe('the site of the real bulletin', () => {
       'Sitemap: https://jianbao.example.org/sitemap.xml',
     );
     expect(firstHeading(readFileSync(path.join(out, '404.html'), 'utf8'))).toBe('找不到页面');
+  });
+
+  it('inlines the stylesheet on the search page only; every other page links it', () => {
+    const css = readFileSync(path.join(ROOT, 'public/css/site.css'), 'utf8');
+    const link = '<link rel="stylesheet" href="/jb/css/site.css">';
+    for (const file of listFiles(out).filter((name) => name.endsWith('.html'))) {
+      const html = readFileSync(path.join(out, file), 'utf8');
+      if (file === 'search/index.html') {
+        expect(html.split(`<style>${css}</style>`)).toHaveLength(2);
+        expect(html).not.toContain(link);
+      } else {
+        expect(html, file).toContain(link);
+      }
+    }
+    expect(() => styleElementText('p { color: red }</style><script>', 'site.css')).toThrow(
+      /site\.css.*<\/style/,
+    );
+    expect(styleElementText('p::after { content: "</p>" }', 'site.css')).toBe('p::after { content: "</p>" }');
   });
 
   it('builds byte-identical output from the same content', async () => {

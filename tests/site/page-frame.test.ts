@@ -78,14 +78,26 @@ describe('the whole frame', () => {
     expect(page).toContain('<a class="site-title" href="/jb/" aria-current="page">电子政务简报</a>');
   });
 
-  it('inlines the search script before the stylesheet on the search page, with the index stamp', () => {
-    const search = { script: 'window.x = 1 < 2;', shardCount: 1024, stamp: 'abc' };
+  it('inlines the search script, then the stylesheet, on the search page, with the index stamp', () => {
+    const search = {
+      script: 'window.x = 1 < 2;',
+      shardCount: 1024,
+      stamp: 'abc',
+      styles: 'main > p { color: red }',
+    };
     const page = renderFrame(data, { search, title: '搜索' }, trustedHtml(''));
     const script = page.indexOf(
       '<script id="search-script" data-index-url="/jb/search/index.json" data-site-root="/jb/" data-shard-count="1024" data-index-stamp="abc">window.x = 1 < 2;</script>',
     );
     expect(script).toBeGreaterThan(0);
-    expect(script).toBeLessThan(page.indexOf('<link rel="stylesheet" href="/jb/css/site.css">'));
+    expect(script).toBeLessThan(page.indexOf('<style>main > p { color: red }</style>'));
+    expect(page).not.toContain('rel="stylesheet"');
+  });
+
+  it('links the stylesheet on every other page', () => {
+    const page = renderFrame(data, { title: '往期' }, trustedHtml(''));
+    expect(page).toContain('<link rel="stylesheet" href="/jb/css/site.css">');
+    expect(page).not.toContain('<style>');
   });
 });
 
