@@ -309,7 +309,6 @@ async function writePages(docs: readonly SearchDocument[], root: string, stamp: 
     join(root, 'search', 'engine.html'),
     page.replace('</body>', `<script src="${PREFIX}engine.js" defer></script></body>`),
   );
-  await writeFile(join(root, 'style.css'), 'body{font:16px/1.6 sans-serif}mark{background:#ff0}');
   await writeFile(join(root, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>');
   await bundleEngine(join(root, 'engine.js'));
 }

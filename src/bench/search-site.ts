@@ -6,9 +6,13 @@ import { bundleSearchClient } from '../search/bundle-client.ts';
 import type { SearchDocument } from '../search/types.ts';
 import { escapeHtml } from '../site/html.ts';
 
+const STYLE = `body{font:16px/1.6 sans-serif;max-width:40em;margin:auto;padding:1em}mark{background:#ff0}
+.search-results-list{padding:0;list-style:none}.search-result h2{font-size:1.1em;margin:.8em 0 .2em}
+.search-result-meta{color:#555;margin:0;font-size:.9em}`;
+
 /**
  * The search page with the markup the site's template uses (the ids and data attributes are the contract
- * with the script, which it inlines as the template does).
+ * with the script, which it inlines as the template does, and the styles after it).
  */
 export function searchPageHtml(
   docs: readonly SearchDocument[],
@@ -26,7 +30,7 @@ export function searchPageHtml(
 <html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <script id="search-script" data-index-url="${prefix}search/index.json" data-site-root="${prefix}" data-shard-count="${layoutFor(docs.length).shardCount}" data-index-stamp="${stamp}">${script}</script>
-<link rel="stylesheet" href="${prefix}style.css"></head>
+<style>${STYLE}</style></head>
 <body><main><h1>搜索</h1>
 <form id="search-form" role="search" action="">
   <label for="search-input">搜索文章</label>
@@ -42,10 +46,6 @@ export function searchPageHtml(
 `;
 }
 
-const STYLE = `body{font:16px/1.6 sans-serif;max-width:40em;margin:auto;padding:1em}mark{background:#ff0}
-.search-results-list{padding:0;list-style:none}.search-result h2{font-size:1.1em;margin:.8em 0 .2em}
-.search-result-meta{color:#555;margin:0;font-size:.9em}`;
-
 /** Writes the site into root (served under prefix) and returns the index builder's result. */
 export async function buildSearchSite(docs: SearchDocument[], root: string, prefix: string) {
   await mkdir(join(root, 'search'), { recursive: true });
@@ -54,7 +54,6 @@ export async function buildSearchSite(docs: SearchDocument[], root: string, pref
     join(root, 'search', 'index.html'),
     searchPageHtml(docs, prefix, await bundleSearchClient(), index.stamp),
   );
-  await writeFile(join(root, 'style.css'), STYLE);
   for (const doc of docs) {
     await mkdir(join(root, doc.url), { recursive: true });
     const body = doc.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
