@@ -10,7 +10,7 @@ import { buildSite } from '../../src/site/build.ts';
 import { BuildError } from '../../src/site/errors.ts';
 import { buildSiteModel } from '../../src/site/model.ts';
 import { type PageData, renderSelection } from '../../src/site/pages.ts';
-import { type SearchPageData, styleElementText } from '../../src/site/search-files.ts';
+import type { SearchPageData } from '../../src/site/search-files.ts';
 import { selectAllPages } from '../../src/site/selection.ts';
 import { decodeEntities, fileHashes, firstHeading, listFiles, readPage } from '../support/site-files.ts';
 import { removeTemporaryDirectories, temporaryDirectory } from '../support/temp.ts';
@@ -123,10 +123,6 @@ describe('the site of the real bulletin', () => {
         expect(html, file).toContain(link);
       }
     }
-    expect(() => styleElementText('p { color: red }</style><script>', 'site.css')).toThrow(
-      /site\.css.*<\/style/,
-    );
-    expect(styleElementText('p::after { content: "</p>" }', 'site.css')).toBe('p::after { content: "</p>" }');
   });
 
   it('builds byte-identical output from the same content', async () => {
