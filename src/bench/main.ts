@@ -6,7 +6,7 @@ import { generateCorpus } from './corpus.ts';
 import { corpusDocuments } from './corpus-documents.ts';
 import { benchParse, type ParseMeasurement } from './parse-bench.ts';
 import { benchSearch } from './search-bench.ts';
-import { benchSite, type SiteMeasurement } from './site-bench.ts';
+import { benchSite, type SiteMeasurement, siteOutDir } from './site-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,13 +35,10 @@ for (const issues of (values.issues ?? '').split(',').map(Number)) {
   const corpus = generateCorpus({ issues, seed: 1 });
   const row: Row = { issues, parse: benchParse(corpus, Number(values.runs)) };
   const measures = (part: string) => values.only === undefined || values.only === part;
+  const siteWork = path.join(values.work ?? '', String(issues));
   if (measures('site')) {
     process.stderr.write(`N=${issues}: floor, full build and add…\n`);
-    row.site = await benchSite(
-      corpus,
-      path.join(values.work ?? '', String(issues)),
-      Number(values['site-rounds']),
-    );
+    row.site = await benchSite(corpus, siteWork, Number(values['site-rounds']));
   }
   if (measures('search')) {
     process.stderr.write(`N=${issues}: search in Chromium…\n`);
@@ -51,7 +48,7 @@ for (const issues of (values.issues ?? '').split(',').map(Number)) {
       {
         pagefind: values.pagefind,
         // The site the site measurement left (the first N−1 issues and the N-th, added).
-        site: row.site ? path.join(values.work ?? '', String(issues), '_site') : undefined,
+        site: row.site ? siteOutDir(siteWork) : undefined,
       },
     );
   }

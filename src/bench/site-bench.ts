@@ -48,6 +48,11 @@ export interface SiteMeasurement {
  * neighbouring runs mean something).
  * Reported: the round with the median build/floor ratio, and the median of each ratio.
  */
+/** Where the site measurement builds the site (left there after its last round: all N issues). */
+export function siteOutDir(workDir: string): string {
+  return path.join(workDir, '_site');
+}
+
 export async function benchSite(
   corpus: readonly CorpusIssue[],
   workDir: string,
@@ -66,7 +71,7 @@ export async function benchSite(
   const results: Omit<SiteMeasurement, 'rounds'>[] = [];
   for (let round = 0; round < rounds; round++) {
     // Every round starts cold: no site, no caches, the held issue not yet in the content folder.
-    const out = path.join(workDir, '_site');
+    const out = siteOutDir(workDir);
     for (const dir of [out, path.join(workDir, 'floor'), path.join(workDir, '.cache')]) {
       await rm(dir, { recursive: true, force: true });
     }

@@ -82,9 +82,7 @@ export class ParseCache {
   /** The parse of a file whose signature is the one recorded when its bytes were last hashed. */
   getUnchanged(file: string, stats: BigIntStats): Bulletin | undefined {
     const entry = this.data.entries[file];
-    return entry?.signature !== undefined && entry.signature === fileSignature(stats)
-      ? entry.bulletin
-      : undefined;
+    return entry?.signature === fileSignature(stats) ? entry.bulletin : undefined;
   }
 
   /** Records a file's parse under the hash of its bytes, and its signature when it has settled. */

@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from '../package-root.ts';
 import { hashFiles } from '../source-hash.ts';
 import { type DocumentTables, describeDocuments, storedDocuments } from './document-files.ts';
 import {
+  chunkStart,
   docChunkPath,
   ENTRY_FILE,
   FORMAT_VERSION,
@@ -153,7 +154,7 @@ export async function planSearchIndex(
   const reusable = cache ? await reusableDocuments(cache, inputs, layout, searchDir) : 0;
   if (cache && reusable > 0) {
     try {
-      await options.paragraphsFrom?.(Math.floor(reusable / cache.layout.chunkSize) * cache.layout.chunkSize);
+      await options.paragraphsFrom?.(chunkStart(reusable, layout.chunkSize));
       const appended = await appendedFiles(docs, reusable, cache, searchDir, options.readAhead);
       build = { ...appended, reused: reusable };
     } catch (error) {

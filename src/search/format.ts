@@ -74,6 +74,11 @@ export function docChunkPath(chunk: number): string {
   return `docs/${chunk}.json`;
 }
 
+/** The first document of the documents file that document `doc` is in. */
+export function chunkStart(doc: number, chunkSize: number): number {
+  return Math.floor(doc / chunkSize) * chunkSize;
+}
+
 /** Code points are below 0x110000, so (a, b + 1) packs into one number below 2^41, sorting as (a, b). */
 const KEY_BASE = 0x110001;
 

@@ -20,12 +20,13 @@ import {
   type WriteSearchIndexOptions,
   type WriteSearchIndexResult,
 } from './build-index.ts';
+import { chunkStart } from './format.ts';
 import type { SearchDocument } from './types.ts';
 
 export type IndexThreadMessage =
   | { type: 'stamped'; stamp: string }
   /** The plan reads docs[from…]'s paragraphs, and some of them were not sent. */
-  | { type: 'paragraphs-wanted'; from: number }
+  | { type: 'paragraphs-wanted'; from: number; to: number }
   | { type: 'planned' }
   | { type: 'written'; result: WriteSearchIndexResult }
   | { type: 'failed'; error: { message: string; stack?: string } };
@@ -43,7 +44,7 @@ export interface IndexInThread extends Omit<PlannedSearchIndex, 'stamp' | 'reuse
  */
 export type IndexThreadOrder =
   | { type: 'plan'; docs: ThreadDocument[]; layout: IndexLayout }
-  | { type: 'paragraphs'; from: number; paragraphs: (readonly string[])[] }
+  | { type: 'paragraphs'; paragraphs: (readonly string[])[] }
   | { type: 'write' };
 
 /** A document as the thread receives it: its paragraphs may follow when the plan needs them. */
@@ -52,7 +53,7 @@ export type ThreadDocument = Omit<SearchDocument, 'paragraphs'> & { paragraphs?:
 /** What the thread is started with, before the documents are known. */
 export interface IndexThreadStart {
   outDir: string;
-  options: Omit<WriteSearchIndexOptions, 'inputs' | 'readAhead' | 'layout'>;
+  options: Omit<WriteSearchIndexOptions, 'inputs' | 'readAhead' | 'layout' | 'paragraphsFrom'>;
   /** Read the shards an append would read while the caller prepares the documents (`add`). */
   readAhead: boolean;
   /** The starting thread's performance.timeOrigin, for the times JIANBAO_TIMINGS=1 prints. */
@@ -98,8 +99,8 @@ export function startIndexThread(
   const start: IndexThreadStart = { outDir, options, readAhead, startedAt: performance.timeOrigin };
   const worker = new Worker(entry.script, { eval: entry.isEval, workerData: start });
   let sent: readonly SearchDocument[] = [];
-  const messages = threadMessages(worker, (from) =>
-    order({ type: 'paragraphs', from, paragraphs: sent.slice(from).map((doc) => doc.paragraphs) }),
+  const messages = threadMessages(worker, (from, to) =>
+    order({ type: 'paragraphs', paragraphs: sent.slice(from, to).map((doc) => doc.paragraphs) }),
   );
   const stop = async () => {
     messages.stopping();
@@ -119,7 +120,7 @@ export function startIndexThread(
       const layout = resolveLayout(docs.length, override);
       sent = docs;
       // From the start of the documents file the first new one is in: the plan writes that file again.
-      const from = Math.floor(paragraphsFrom / layout.chunkSize) * layout.chunkSize;
+      const from = chunkStart(paragraphsFrom, layout.chunkSize);
       const threadDocs = docs.map((doc, i) =>
         i >= from || doc.textKey === undefined ? doc : withoutText(doc),
       );
@@ -172,14 +173,14 @@ export async function planSearchIndexInThread(
  * the first failure (or the end), every later question gets that failure: the thread has nothing more to
  * say, and the caller asking next (write() after the stamp) learns why.
  */
-function threadMessages(worker: Worker, paragraphsWanted: (from: number) => void) {
+function threadMessages(worker: Worker, paragraphsWanted: (from: number, to: number) => void) {
   const queue: IndexThreadMessage[] = [];
   const waiting: ((message: IndexThreadMessage) => void)[] = [];
   let stopped = false;
   let last: IndexThreadMessage | null = null;
   const deliver = (message: IndexThreadMessage) => {
     if (last) return;
-    if (message.type === 'paragraphs-wanted') return paragraphsWanted(message.from);
+    if (message.type === 'paragraphs-wanted') return paragraphsWanted(message.from, message.to);
     if (message.type === 'failed') last = message;
     const waiter = waiting.shift();
     if (waiter) waiter(message);

@@ -128,7 +128,8 @@ function collectGarbage(): void {
 async function withParagraphs(docs: ThreadDocument[], from: number): Promise<void> {
   const missing = docs.findIndex((doc, i) => i >= from && doc.paragraphs === undefined);
   if (missing === -1) return;
-  send({ type: 'paragraphs-wanted', from: missing });
+  const to = docs.findLastIndex((doc) => doc.paragraphs === undefined) + 1;
+  send({ type: 'paragraphs-wanted', from: missing, to });
   const { paragraphs } = await next('paragraphs');
   paragraphs.forEach((list, i) => {
     (docs[missing + i] as ThreadDocument).paragraphs = list;

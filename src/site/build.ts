@@ -48,7 +48,10 @@ export interface BuildOptions {
    * the index ahead), used when the build updates outDir in place. Whoever started it stops it.
    */
   searchThread?: IndexThread;
-  /** outDir's manifest when the caller has read it already (`add`, to decide what to start early). */
+  /**
+   * outDir's manifest when the caller has read it already, null when there was none (`add`, to decide
+   * what to start early): not read again.
+   */
   previous?: BuildManifest | null;
 }
 
@@ -67,7 +70,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   siteCodeHash(templatesDir);
-  const previous = !options.incremental ? null : (options.previous ?? (await readManifest(outDir)));
+  let previous = options.incremental ? options.previous : null;
+  if (previous === undefined) previous = await readManifest(outDir);
   // Eleventy (~0.4 s to import) is needed for a full build only: an update writes its pages itself.
   if (previous === null) preloadEleventy();
   const script = searchScript(options.cacheDir);

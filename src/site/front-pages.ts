@@ -2,7 +2,7 @@
 import { articleList } from './article-list.ts';
 import { formatChineseDate } from './dates.ts';
 import { html, trustedHtml } from './html.ts';
-import { ARCHIVE } from './model.ts';
+import { ABOUT, ARCHIVE, SEARCH } from './model.ts';
 import { renderFrame } from './page-frame.ts';
 import type { PageData } from './pages.ts';
 import { renderMarkdown } from './render-text.ts';
@@ -99,11 +99,11 @@ export function renderSearchPage(data: PageData): string {
   return renderFrame(
     data,
     {
-      title: '搜索',
+      title: SEARCH.title,
       nav: 'search',
       navPage: true,
       search: data.search,
-      breadcrumbs: [{ url: 'search/', title: '搜索' }],
+      breadcrumbs: [SEARCH],
     },
     content,
   );
@@ -118,7 +118,7 @@ export function renderAboutPage(data: PageData): string {
 <h1>关于${site.title}</h1>
 <p>${site.description}</p>
 `;
-  return renderFrame(data, { title: '关于', breadcrumbs: [{ url: 'about/', title: '关于' }] }, content);
+  return renderFrame(data, { title: ABOUT.title, breadcrumbs: [ABOUT] }, content);
 }
 
 /** Served by static hosts for any address they do not have, so it names no canonical address. */

@@ -124,6 +124,8 @@ export const FEED_LENGTH = 50;
 export const ARCHIVE: Link = { url: 'archive/', title: '往期' };
 export const SECTIONS: Link = { url: 'sections/', title: '栏目' };
 export const SOURCES: Link = { url: 'sources/', title: '信息来源' };
+export const SEARCH: Link = { url: 'search/', title: '搜索' };
+export const ABOUT: Link = { url: 'about/', title: '关于' };
 
 /** The issues and articles in reading order, linked to their neighbours: the first part of the model. */
 export interface ReadingOrder {

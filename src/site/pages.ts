@@ -15,7 +15,7 @@ import {
   renderSearchPage,
 } from './front-pages.ts';
 import { renderIssuePage } from './issue-page.ts';
-import type { SiteModel } from './model.ts';
+import { ABOUT, ARCHIVE, SEARCH, SECTIONS, type SiteModel, SOURCES } from './model.ts';
 import type { FrameData } from './page-frame.ts';
 import type { SearchPageData } from './search-files.ts';
 import { renderSectionPage, renderSectionsPage, renderSectionYearPage } from './section-pages.ts';
@@ -57,22 +57,20 @@ export type PageEntry =
   | { [Kind in PageKind]: { kind: Kind; url: string; item: PageSelection[Kind][number] } }[PageKind]
   | { kind: 'single'; url: string };
 
-const SEARCH_URL = 'search/';
-
 /** The pages that are one of a kind, by site-relative URL; every build writes all of them. */
 const SINGLE_PAGES: readonly { url: string; render: (data: PageData) => string }[] = [
   { url: '', render: renderHomePage },
-  { url: 'archive/', render: renderArchivePage },
-  { url: 'sections/', render: renderSectionsPage },
-  { url: 'sources/', render: renderSourcesPage },
-  { url: 'about/', render: renderAboutPage },
+  { url: ARCHIVE.url, render: renderArchivePage },
+  { url: SECTIONS.url, render: renderSectionsPage },
+  { url: SOURCES.url, render: renderSourcesPage },
+  { url: ABOUT.url, render: renderAboutPage },
   { url: '404.html', render: renderNotFoundPage },
   { url: 'feed.xml', render: renderSiteFeed },
   { url: 'sitemap.xml', render: (data) => renderSitemap(data.model) },
   { url: 'robots.txt', render: (data) => renderRobots(data.model) },
   // Last: an update renders it once the index thread has said its stamp (Eleventy awaits that stamp
   // before it renders any page).
-  { url: SEARCH_URL, render: renderSearchPage },
+  { url: SEARCH.url, render: renderSearchPage },
 ];
 
 const singlePages = new Map(SINGLE_PAGES.map((page) => [page.url, page.render]));
@@ -117,7 +115,7 @@ export async function renderSelection(
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const entry of pageEntries(selection)) {
-    const searchData = entry.url === SEARCH_URL ? await search : null;
+    const searchData = entry.url === SEARCH.url ? await search : null;
     const data: PageData = {
       ...site,
       page: { url: `/${entry.url}` },

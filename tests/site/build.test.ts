@@ -5,6 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/bulletin/errors.ts';
 import type { Article } from '../../src/bulletin/types.ts';
+import { DEFAULT_SITE } from '../../src/content/config.ts';
 import { bundleSearchClient } from '../../src/search/bundle-client.ts';
 import { buildSite } from '../../src/site/build.ts';
 import { BuildError } from '../../src/site/errors.ts';
@@ -247,18 +248,9 @@ describe('a failed build', () => {
     const never = new Promise<SearchPageData>(() => {});
     // A section page's item without its years: the section page's function fails on it.
     const section = { url: 'sections/x/', title: '某栏目', breadcrumbs: [], nav: 'x' };
-    const selection = { ...selectAllPages(emptyModel()), sections: [section as never] };
+    const selection = { ...selectAllPages(buildSiteModel([], DEFAULT_SITE)), sections: [section as never] };
     const failure = await renderSelection(selection, {} as PageData, never).catch((error) => error);
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toMatch(/^src\/site\/section-pages\.ts:\d+: Cannot read properties of undefined/);
   });
 });
-
-function emptyModel() {
-  return buildSiteModel([], {
-    title: '电子政务简报',
-    description: '',
-    url: 'https://example.org/',
-    author: '',
-  });
-}
